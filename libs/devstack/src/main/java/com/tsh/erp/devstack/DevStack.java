@@ -1,0 +1,214 @@
+package com.tsh.erp.devstack;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import redis.embedded.RedisServer;
+
+/**
+ * The one piece of code that makes PostgreSQL, Redis and Kafka available on loopback, for the
+ * local run ({@link DevStackMain}) and for the tests ({@link DevStackTestResource}).
+ *
+ * <p>For each server: if something already answers on its port it is used and left alone;
+ * otherwise an embedded one is started (PostgreSQL 17 from zonky's binaries, Redis 6.2 from
+ * embedded-redis, and a real Kafka broker in KRaft mode from the Maven Central jars). {@link #stop()}
+ * ends only what this instance started.
+ */
+public final class DevStack {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DevStack.class);
+    private static final Pattern DATABASE_NAME = Pattern.compile("[a-z][a-z0-9_]{0,62}");
+    private static DevStack shared;
+
+    private final DevStackSettings settings;
+    private final List<String> report = new ArrayList<>();
+    private Path workDir;
+    private boolean ownWorkDir;
+    private EmbeddedPostgres embeddedPostgres;
+    private RedisServer embeddedRedis;
+    private KafkaBroker kafka;
+
+    public DevStack(DevStackSettings settings) {
+        this.settings = settings;
+    }
+
+    /** The stack of this JVM: started on first use, stopped (what it started) when the JVM exits. */
+    public static synchronized DevStack shared() {
+        if (shared == null) {
+            DevStack stack = new DevStack(DevStackSettings.fromEnvironment());
+            stack.start();
+            Runtime.getRuntime().addShutdownHook(new Thread(stack::stop, "devstack-stop"));
+            shared = stack;
+        }
+        return shared;
+    }
+
+    public synchronized DevStack start() {
+        try {
+            ownWorkDir = settings.workDir() == null;
+            workDir = ownWorkDir ? Files.createTempDirectory("tsh-devstack-") : settings.workDir();
+            Files.createDirectories(workDir);
+            startPostgres();
+            startRedis();
+            startKafka();
+            return this;
+        } catch (IOException e) {
+            stop();
+            throw new IllegalStateException("Could not start the devstack: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            stop();
+            throw new IllegalStateException("Interrupted while starting the devstack", e);
+        }
+    }
+
+    private void startPostgres() throws IOException {
+        String where = settings.pgHost() + ":" + settings.pgPort();
+        if (Ports.isOpen(settings.pgHost(), settings.pgPort())) {
+            report.add(line("PostgreSQL", where, "already running, used as it is"));
+            return;
+        }
+        long t0 = System.nanoTime();
+        embeddedPostgres = EmbeddedPostgres.builder()
+                .setPort(settings.pgPort())
+                .setDataDirectory(workDir.resolve("postgres"))
+                .setCleanDataDirectory(true)
+                .setServerConfig("max_connections", "300")
+                .setServerConfig("listen_addresses", settings.pgHost())
+                .start();
+        report.add(line("PostgreSQL", where, "started embedded PostgreSQL 17 in " + millis(t0) + " ms"));
+    }
+
+    private void startRedis() throws IOException {
+        String where = settings.redisHost() + ":" + settings.redisPort();
+        if (Ports.isOpen(settings.redisHost(), settings.redisPort())) {
+            report.add(line("Redis", where, "already running, used as it is"));
+            return;
+        }
+        long t0 = System.nanoTime();
+        embeddedRedis = RedisServer.newRedisServer()
+                .port(settings.redisPort())
+                .bind(settings.redisHost())
+                .setting("save \"\"")
+                .setting("appendonly no")
+                .build();
+        embeddedRedis.start();
+        report.add(line("Redis", where, "started embedded Redis in " + millis(t0) + " ms"));
+    }
+
+    private void startKafka() throws IOException, InterruptedException {
+        String where = settings.kafkaBootstrap();
+        if (Ports.isOpen(settings.kafkaHost(), settings.kafkaPort())) {
+            report.add(line("Kafka", where, "already running, used as it is"));
+            return;
+        }
+        long t0 = System.nanoTime();
+        kafka = KafkaBroker.start(settings, workDir.resolve("kafka"));
+        report.add(line("Kafka", where, "started Apache Kafka broker (KRaft, pid " + kafka.pid() + ") in "
+                + millis(t0) + " ms; log " + workDir.resolve("kafka/kafka.log")));
+    }
+
+    /** Stops, in reverse order, only the servers this instance started. */
+    public synchronized void stop() {
+        if (kafka != null) {
+            kafka.stop();
+            kafka = null;
+        }
+        if (embeddedRedis != null) {
+            try {
+                embeddedRedis.stop();
+            } catch (IOException e) {
+                LOG.warn("Stopping embedded Redis failed: {}", e.getMessage());
+            }
+            embeddedRedis = null;
+        }
+        if (embeddedPostgres != null) {
+            try {
+                embeddedPostgres.close();
+            } catch (IOException e) {
+                LOG.warn("Stopping embedded PostgreSQL failed: {}", e.getMessage());
+            }
+            embeddedPostgres = null;
+        }
+        if (ownWorkDir && workDir != null) {
+            deleteRecursively(workDir);
+            workDir = null;
+        }
+    }
+
+    private static void deleteRecursively(Path dir) {
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            LOG.warn("Could not delete {}: {}", dir, e.getMessage());
+        }
+    }
+
+    public DevStackSettings settings() {
+        return settings;
+    }
+
+    /** One line a server: what it is, where, and whether this process started it. */
+    public List<String> report() {
+        return List.copyOf(report);
+    }
+
+    public void createDatabaseIfMissing(String name) {
+        requireName(name);
+        try (Connection c = admin();
+             PreparedStatement exists = c.prepareStatement("select 1 from pg_database where datname = ?")) {
+            exists.setString(1, name);
+            try (ResultSet rs = exists.executeQuery()) {
+                if (rs.next()) {
+                    return;
+                }
+            }
+            try (Statement st = c.createStatement()) {
+                st.execute("create database " + name);
+            }
+        } catch (SQLException e) {
+            if (!"42P04".equals(e.getSQLState())) { // created meanwhile by another process
+                throw new IllegalStateException("Could not create database " + name + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    public void dropDatabase(String name) {
+        requireName(name);
+        try (Connection c = admin(); Statement st = c.createStatement()) {
+            st.execute("drop database if exists " + name + " with (force)");
+        } catch (SQLException e) {
+            LOG.warn("Could not drop database {}: {}", name, e.getMessage());
+        }
+    }
+
+    private Connection admin() throws SQLException {
+        return DriverManager.getConnection(settings.jdbcUrl("postgres"), settings.pgUser(), settings.pgPassword());
+    }
+
+    private static void requireName(String name) {
+        if (!DATABASE_NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("Not a plain database name: " + name);
+        }
+    }
+
+    private static String line(String what, String where, String how) {
+        return String.format("%-11s %-16s %s", what, where, how);
+    }
+
+    private static long millis(long t0) {
+        return (System.nanoTime() - t0) / 1_000_000;
+    }
+}
