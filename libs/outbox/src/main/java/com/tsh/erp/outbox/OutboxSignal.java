@@ -1,0 +1,26 @@
+package com.tsh.erp.outbox;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+/** Wakes the local relay when a transaction that wrote to the outbox commits, so events leave at once. */
+@ApplicationScoped
+public class OutboxSignal {
+
+    private final Semaphore permits = new Semaphore(0);
+
+    public void wake() {
+        if (permits.availablePermits() == 0) {
+            permits.release();
+        }
+    }
+
+    /** Waits for a wake-up or the timeout; returns at once if one came meanwhile. */
+    public void await(Duration timeout) throws InterruptedException {
+        if (permits.tryAcquire(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
+            permits.drainPermits();
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package com.tsh.erp.outbox;
+
+import com.tsh.erp.events.Correlation;
+import com.tsh.erp.events.EventEnvelope;
+import com.tsh.erp.events.EventJson;
+import com.tsh.erp.events.EventType;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.jboss.logging.MDC;
+
+/**
+ * Writes an event into the outbox table of the service's database, in the caller's transaction:
+ * the event exists exactly when the business change does. It refuses to run outside a
+ * transaction ({@code MANDATORY}): there is no way to send an event without the change.
+ */
+@ApplicationScoped
+public class OutboxWriter {
+
+    static final int LANES = 16;
+    private static final String WAKE_KEY = OutboxWriter.class.getName() + ".wake";
+    private static final String INSERT = """
+            insert into tsh_outbox (event_id, topic, message_key, lane, event_type, envelope)
+            values (?, ?, ?, ?, ?, ?::json)""";
+
+    @Inject
+    DataSource dataSource;
+    @Inject
+    TransactionSynchronizationRegistry transactions;
+    @Inject
+    OutboxSignal signal;
+
+    /** Appends an event made here ({@code origin = tsh}). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public <P> EventEnvelope<P> append(EventType<P> type, String aggregateId, long aggregateVersion, String actor, P payload) {
+        return append(type, aggregateId, aggregateVersion, actor, EventEnvelope.ORIGIN_TSH, payload);
+    }
+
+    /** Appends an event; {@code origin} says where the change came from (e.g. {@code zoho}). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public <P> EventEnvelope<P> append(EventType<P> type, String aggregateId, long aggregateVersion, String actor,
+                                       String origin, P payload) {
+        EventEnvelope<P> envelope = new EventEnvelope<>(UUID.randomUUID(), type.name(), type.aggregateType(), aggregateId,
+                aggregateVersion, Instant.now().truncatedTo(ChronoUnit.MICROS), actor, origin,
+                mdc(Correlation.TRACEPARENT), mdc(Correlation.REQUEST_ID), payload);
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(INSERT)) {
+            ps.setObject(1, envelope.eventId());
+            ps.setString(2, type.topic());
+            ps.setString(3, aggregateId);
+            ps.setShort(4, (short) lane(aggregateId));
+            ps.setString(5, type.name());
+            ps.setString(6, EventJson.write(envelope));
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not write " + type.name() + " to the outbox: " + e.getMessage(), e);
+        }
+        wakeRelayAfterCommit();
+        return envelope;
+    }
+
+    static int lane(String key) {
+        return Math.floorMod(key.hashCode(), LANES);
+    }
+
+    private void wakeRelayAfterCommit() {
+        if (transactions.getResource(WAKE_KEY) == null) {
+            transactions.putResource(WAKE_KEY, Boolean.TRUE);
+            transactions.registerInterposedSynchronization(new Synchronization() {
+                @Override
+                public void beforeCompletion() {
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    if (status == Status.STATUS_COMMITTED) {
+                        signal.wake();
+                    }
+                }
+            });
+        }
+    }
+
+    private static String mdc(String key) {
+        Object value = MDC.get(key);
+        return value == null ? null : value.toString();
+    }
+}
