@@ -1,0 +1,77 @@
+package com.tsh.erp.defaults;
+
+import com.tsh.erp.events.Correlation;
+import io.quarkus.redis.datasource.RedisDataSource;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import org.jboss.logging.MDC;
+
+/** A resource that fails in every way a real one can, for the defaults' tests. */
+@Path("/demo")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class DemoResource {
+
+    @Inject
+    RedisDataSource redis;
+
+    public record Line(@NotBlank String sku, @Positive int quantity) {
+    }
+
+    public record CreateItem(@NotBlank String name, @NotNull @DecimalMin("0.00") BigDecimal unitPrice,
+                             @NotEmpty List<@Valid Line> lines) {
+    }
+
+    @POST
+    @Path("/items")
+    public CreateItem create(@Valid @NotNull CreateItem item) {
+        return item;
+    }
+
+    @GET
+    @Path("/items/{id}")
+    public Map<String, Object> get(@PathParam("id") long id) {
+        if (id != 1) {
+            throw ApiException.notFound("Item", id);
+        }
+        return Map.of("id", 1);
+    }
+
+    @GET
+    @Path("/page")
+    public Map<String, Object> page(@QueryParam("per_page") @DefaultValue("25") @Min(1) @Max(100) int perPage) {
+        return Map.of("per_page", perPage);
+    }
+
+    @GET
+    @Path("/boom")
+    public Map<String, Object> boom() {
+        throw new IllegalStateException("secret: select * from users where password = 'x'");
+    }
+
+    @GET
+    @Path("/correlation")
+    public Map<String, Object> correlation() {
+        return Map.of("request_id", String.valueOf(MDC.get(Correlation.REQUEST_ID)),
+                "traceparent", String.valueOf(MDC.get(Correlation.TRACEPARENT)));
+    }
+}
