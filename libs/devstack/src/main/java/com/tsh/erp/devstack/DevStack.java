@@ -176,7 +176,16 @@ public final class DevStack {
                 }
             }
             try (Statement st = c.createStatement()) {
-                st.execute("create database " + name);
+                // UTF-8 character classes, so that pg_trgm indexes Arabic words as it does Latin ones
+                st.execute("create database " + name + " template template0 encoding 'UTF8'"
+                        + " lc_collate 'C.UTF-8' lc_ctype 'C.UTF-8'");
+            } catch (SQLException noSuchLocale) {
+                if ("42P04".equals(noSuchLocale.getSQLState())) {
+                    throw noSuchLocale;
+                }
+                try (Statement st = c.createStatement()) {
+                    st.execute("create database " + name + " encoding 'UTF8' template template0");
+                }
             }
         } catch (SQLException e) {
             if (!"42P04".equals(e.getSQLState())) { // created meanwhile by another process

@@ -19,8 +19,12 @@ public interface OutboxConfig {
     @WithDefault("500")
     int batchSize();
 
-    /** Most lanes (of 16) one relay claims at once, so that replicas share the work. */
-    @WithDefault("8")
+    /**
+     * Most lanes (of 16) one relay claims in a cycle. All by default: a cycle lasts milliseconds, and
+     * another replica takes the lanes that are free when it looks; lower it to make replicas share
+     * each moment's work more evenly.
+     */
+    @WithDefault("16")
     int maxLanes();
 
     /** First delay after a failed publish; it doubles with each attempt up to retryMaxDelay. */

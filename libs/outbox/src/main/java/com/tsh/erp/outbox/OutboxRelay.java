@@ -133,7 +133,6 @@ public final class OutboxRelay {
 
         Map<Row, Future<RecordMetadata>> inFlight = new LinkedHashMap<>();
         byLane.values().forEach(rows -> rows.forEach(row -> inFlight.put(row, producer.send(record(row)))));
-        producer.flush();
 
         List<Row> sent = new ArrayList<>();
         Map<Row, String> failed = new LinkedHashMap<>();

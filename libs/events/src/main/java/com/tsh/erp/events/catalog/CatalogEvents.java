@@ -16,8 +16,14 @@ public final class CatalogEvents {
     public static final EventType<StockChanged> STOCK_CHANGED =
             new EventType<>("StockChanged", "Product", Topics.CATALOG_STOCK, StockChanged.class);
 
-    public static final List<EventType<?>> ALL =
-            List.of(PRODUCT_UPSERTED, PRODUCT_DEACTIVATED, CATEGORY_UPSERTED, STOCK_CHANGED);
+    public static final EventType<StockReserved> STOCK_RESERVED =
+            new EventType<>("StockReserved", "StockReservation", Topics.CATALOG_STOCK, StockReserved.class);
+    public static final EventType<StockReservationRejected> STOCK_RESERVATION_REJECTED =
+            new EventType<>("StockReservationRejected", "StockReservation", Topics.CATALOG_STOCK,
+                    StockReservationRejected.class);
+
+    public static final List<EventType<?>> ALL = List.of(PRODUCT_UPSERTED, PRODUCT_DEACTIVATED, CATEGORY_UPSERTED,
+            STOCK_CHANGED, STOCK_RESERVED, STOCK_RESERVATION_REJECTED);
 
     private CatalogEvents() {
     }

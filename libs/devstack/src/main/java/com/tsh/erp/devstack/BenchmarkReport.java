@@ -1,0 +1,46 @@
+package com.tsh.erp.devstack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+
+/**
+ * Writes a benchmark's figures into its own section of BENCHMARKS.md at the project root,
+ * replacing the section from the previous run and leaving the others alone.
+ */
+public final class BenchmarkReport {
+
+    private BenchmarkReport() {
+    }
+
+    /** Replaces (or appends) the section {@code name} with a heading, the command that produced it and the body. */
+    public static Path write(String name, String title, String command, String body) {
+        Path file = DevStackSettings.projectRoot().resolve("BENCHMARKS.md");
+        String begin = "<!-- " + name + ":begin -->";
+        String end = "<!-- " + name + ":end -->";
+        String section = begin + "\n## " + title + "\n\n"
+                + "Measured " + ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'"))
+                + " on " + Runtime.getRuntime().availableProcessors() + " cores, everything on loopback. Command:\n\n"
+                + "```\n" + command + "\n```\n\n" + body.strip() + "\n" + end;
+        try {
+            String text = Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8)
+                    : "# Benchmarks\n\nEach section is rewritten by the benchmark named in it.\n";
+            int b = text.indexOf(begin);
+            int e = text.indexOf(end);
+            if (b >= 0 && e > b) {
+                text = text.substring(0, b) + section + text.substring(e + end.length());
+            } else {
+                text = text.stripTrailing() + "\n\n" + section + "\n";
+            }
+            Files.writeString(file, text, StandardCharsets.UTF_8);
+            return file;
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+}

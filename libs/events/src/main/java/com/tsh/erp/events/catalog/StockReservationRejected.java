@@ -1,0 +1,14 @@
+package com.tsh.erp.events.catalog;
+
+import java.util.List;
+
+/**
+ * Nothing was reserved for the order: at least one line is short (or names a product that does
+ * not exist or is inactive). Key and aggregate id: the order id.
+ */
+public record StockReservationRejected(String orderId, List<ShortLine> shortLines) {
+
+    /** @param reason INSUFFICIENT_STOCK, UNKNOWN_PRODUCT or INACTIVE_PRODUCT */
+    public record ShortLine(long productId, String sku, int requested, int available, String reason) {
+    }
+}
