@@ -1,0 +1,150 @@
+package com.tsh.erp.catalog.api;
+
+import com.tsh.erp.catalog.api.ProductRequests.CreateProduct;
+import com.tsh.erp.catalog.api.ProductRequests.StockAdjustment;
+import com.tsh.erp.catalog.api.ProductRequests.UpdateProduct;
+import com.tsh.erp.catalog.api.ProductViews.Batch;
+import com.tsh.erp.catalog.api.ProductViews.LedgerEntry;
+import com.tsh.erp.catalog.api.ProductViews.ProductDetail;
+import com.tsh.erp.catalog.api.ProductViews.ProductListItem;
+import com.tsh.erp.catalog.api.ProductViews.StockFigures;
+import com.tsh.erp.catalog.service.ProductQuery;
+import com.tsh.erp.catalog.service.ProductService;
+import com.tsh.erp.catalog.service.StockLedger;
+import com.tsh.erp.defaults.Actors;
+import com.tsh.erp.defaults.ApiException;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+
+@Path("/products")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class ProductResource {
+
+    static final int MAX_BATCH = 100;
+
+    @Inject
+    ProductService products;
+    @Inject
+    StockLedger ledger;
+
+    /**
+     * Products, filtered and sorted; or, with {@code ids}, the listed products (at most 100, for
+     * the gateway; other parameters are then ignored).
+     */
+    @GET
+    public Object list(@QueryParam("q") @Size(max = 100) String q,
+                       @QueryParam("category_id") Long categoryId,
+                       @QueryParam("active") @Pattern(regexp = "true|false", message = "must be true or false") String active,
+                       @QueryParam("in_stock") @Pattern(regexp = "true|false", message = "must be true or false") String inStock,
+                       @QueryParam("min_price") @DecimalMin("0") BigDecimal minPrice,
+                       @QueryParam("max_price") @DecimalMin("0") BigDecimal maxPrice,
+                       @QueryParam("sort") @Pattern(regexp = "name|newest|price|-price", message = "must be name, newest, price or -price") String sort,
+                       @QueryParam("page") @DefaultValue("1") @Min(1) @Max(100_000) int page,
+                       @QueryParam("per_page") @DefaultValue("25") @Min(1) @Max(100) int perPage,
+                       @QueryParam("ids") String ids) {
+        if (ids != null) {
+            return new Batch<>(products.byIds(parseIds(ids)));
+        }
+        if (minPrice != null && maxPrice != null && minPrice.compareTo(maxPrice) > 0) {
+            throw ApiException.badRequest("min_price", "must not be above max_price");
+        }
+        return products.list(new ProductQuery(q, categoryId, active == null ? null : Boolean.valueOf(active),
+                inStock == null ? null : Boolean.valueOf(inStock), minPrice, maxPrice, sort, page, perPage));
+    }
+
+    @GET
+    @Path("/{id}")
+    public ProductDetail get(@PathParam("id") long id) {
+        return products.get(id);
+    }
+
+    @GET
+    @Path("/by-sku/{sku}")
+    public ProductDetail bySku(@PathParam("sku") String sku) {
+        return products.bySku(sku);
+    }
+
+    @POST
+    public Response create(@Valid @NotNull CreateProduct body, @Context SecurityContext security) {
+        ProductDetail created = products.create(body, Actors.of(security));
+        return Response.status(201).header("Location", "/products/" + created.id()).entity(created).build();
+    }
+
+    @PUT
+    @Path("/{id}")
+    public ProductDetail update(@PathParam("id") long id, @Valid @NotNull UpdateProduct body, @Context SecurityContext security) {
+        return products.update(id, body, Actors.of(security));
+    }
+
+    @POST
+    @Path("/{id}/deactivate")
+    @Consumes(MediaType.WILDCARD)
+    public ProductDetail deactivate(@PathParam("id") long id, @Context SecurityContext security) {
+        return products.deactivate(id, Actors.of(security));
+    }
+
+    /** Answers 201 when applied, 200 when an earlier request with the same Idempotency-Key already was. */
+    @POST
+    @Path("/{id}/stock-adjustments")
+    public Response adjust(@PathParam("id") long id, @Valid @NotNull StockAdjustment body,
+                           @HeaderParam("Idempotency-Key") @Size(max = 100) String idempotencyKey,
+                           @Context SecurityContext security) {
+        ProductService.Adjusted result = products.adjustStock(id, body, idempotencyKey, Actors.of(security));
+        StockFigures figures = result.figures();
+        return Response.status(result.applied() ? 201 : 200).entity(figures).build();
+    }
+
+    @GET
+    @Path("/{id}/stock-ledger")
+    public Page<LedgerEntry> ledger(@PathParam("id") long id,
+                                    @QueryParam("page") @DefaultValue("1") @Min(1) @Max(100_000) int page,
+                                    @QueryParam("per_page") @DefaultValue("25") @Min(1) @Max(100) int perPage) {
+        products.requireExists(id);
+        return ledger.entries(id, page, perPage);
+    }
+
+    static List<Long> parseIds(String ids) {
+        List<Long> out = new ArrayList<>();
+        for (String part : ids.split(",")) {
+            if (part.isBlank()) {
+                continue;
+            }
+            try {
+                out.add(Long.parseLong(part.strip()));
+            } catch (NumberFormatException e) {
+                throw ApiException.badRequest("ids", "'" + part.strip() + "' is not a product id");
+            }
+        }
+        if (out.isEmpty()) {
+            throw ApiException.badRequest("ids", "give at least one product id");
+        }
+        if (out.size() > MAX_BATCH) {
+            throw ApiException.badRequest("ids", "at most " + MAX_BATCH + " ids a request, got " + out.size());
+        }
+        return out;
+    }
+}

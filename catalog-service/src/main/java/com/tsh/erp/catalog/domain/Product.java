@@ -1,0 +1,117 @@
+package com.tsh.erp.catalog.domain;
+
+import com.tsh.erp.text.SearchText;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.PrePersist;
+import jakarta.persistence.PreUpdate;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/**
+ * A product's descriptive state. Its stock figures are read here but written only by
+ * {@code StockLedger}'s statements (updatable = false), so that editing a price can never
+ * overwrite a reservation made meanwhile.
+ */
+@Entity
+@Table(name = "product")
+public class Product {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(nullable = false)
+    public String sku;
+
+    @Column(nullable = false)
+    public String name;
+
+    @Column(name = "name_ar", nullable = false)
+    public String nameAr;
+
+    public String description;
+
+    @Column(name = "description_ar")
+    public String descriptionAr;
+
+    @Column(name = "category_id")
+    public Long categoryId;
+
+    @Column(nullable = false)
+    public String unit;
+
+    @Column(name = "retail_price", nullable = false, precision = 14, scale = 2)
+    public BigDecimal retailPrice;
+
+    @Column(name = "wholesale_price", nullable = false, precision = 14, scale = 2)
+    public BigDecimal wholesalePrice;
+
+    @Column(name = "cost_price", precision = 14, scale = 2)
+    public BigDecimal costPrice;
+
+    @Column(name = "stock_on_hand", nullable = false, updatable = false)
+    public int stockOnHand;
+
+    @Column(nullable = false, updatable = false)
+    public int reserved;
+
+    @Column(insertable = false, updatable = false)
+    public Integer available;
+
+    @Column(name = "stock_version", nullable = false, updatable = false)
+    public long stockVersion;
+
+    @Column(name = "reorder_level", nullable = false)
+    public int reorderLevel;
+
+    @Column(nullable = false)
+    public boolean active = true;
+
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "image_urls", nullable = false, columnDefinition = "text[]")
+    public List<String> imageUrls = new ArrayList<>();
+
+    @Column(name = "zoho_item_id")
+    public String zohoItemId;
+
+    @Column(name = "zoho_modified_at")
+    public Instant zohoModifiedAt;
+
+    @Column(name = "search_text", nullable = false)
+    public String searchText;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    public Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+
+    @Version
+    public long version;
+
+    @PrePersist
+    void created() {
+        createdAt = Instant.now();
+        updatedAt = createdAt;
+    }
+
+    @PreUpdate
+    void updated() {
+        updatedAt = Instant.now();
+    }
+
+    /** Call after changing the SKU or a name: what search matches against. */
+    public void refreshSearchText() {
+        searchText = SearchText.normalize(sku) + " " + SearchText.normalize(name) + " " + SearchText.normalize(nameAr);
+    }
+}

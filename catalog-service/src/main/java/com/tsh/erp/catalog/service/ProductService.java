@@ -1,0 +1,316 @@
+package com.tsh.erp.catalog.service;
+
+import com.tsh.erp.catalog.api.Page;
+import com.tsh.erp.catalog.api.ProductRequests.CreateProduct;
+import com.tsh.erp.catalog.api.ProductRequests.StockAdjustment;
+import com.tsh.erp.catalog.api.ProductRequests.UpdateProduct;
+import com.tsh.erp.catalog.api.ProductViews.ProductDetail;
+import com.tsh.erp.catalog.api.ProductViews.ProductListItem;
+import com.tsh.erp.catalog.api.ProductViews.StockFigures;
+import com.tsh.erp.catalog.domain.Product;
+import com.tsh.erp.catalog.service.StockLedger.Locked;
+import com.tsh.erp.catalog.service.StockLedger.Reason;
+import com.tsh.erp.defaults.ApiException;
+import com.tsh.erp.events.EventEnvelope;
+import com.tsh.erp.events.catalog.CatalogEvents;
+import com.tsh.erp.events.catalog.ProductDeactivated;
+import com.tsh.erp.events.catalog.ProductUpserted;
+import com.tsh.erp.outbox.OutboxWriter;
+import com.tsh.erp.text.SearchText;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import javax.sql.DataSource;
+
+@ApplicationScoped
+public class ProductService {
+
+    private static final String LIST_FIELDS = """
+            select p.id, p.sku, p.name, p.name_ar, p.category_id, p.unit, p.retail_price, p.wholesale_price,
+                   p.available, p.active, p.image_urls[1]
+            from product p""";
+
+    @Inject
+    EntityManager em;
+    @Inject
+    DataSource dataSource;
+    @Inject
+    CategoryService categories;
+    @Inject
+    StockLedger ledger;
+    @Inject
+    OutboxWriter outbox;
+
+    public Page<ProductListItem> list(ProductQuery q) {
+        StringBuilder sql = new StringBuilder(LIST_FIELDS).append(" where p.active = ?");
+        List<Object> params = new ArrayList<>();
+        params.add(q.active() == null || q.active());
+        String pattern = q.q() == null ? "" : SearchText.likePattern(q.q());
+        if (!pattern.isEmpty()) {
+            sql.append(" and p.search_text like ? escape '\\'");
+            params.add("%" + pattern + "%");
+        }
+        if (q.categoryId() != null) {
+            Set<Long> ids = categories.withDescendants(q.categoryId());
+            if (ids.isEmpty()) {
+                return Page.of(List.of(), q.page(), q.perPage());
+            }
+            sql.append(" and p.category_id = any(?)");
+            params.add(ids.toArray(Long[]::new));
+        }
+        if (Boolean.TRUE.equals(q.inStock())) {
+            sql.append(" and p.available > 0");
+        } else if (Boolean.FALSE.equals(q.inStock())) {
+            sql.append(" and p.available <= 0");
+        }
+        if (q.minPrice() != null) {
+            sql.append(" and p.retail_price >= ?");
+            params.add(q.minPrice());
+        }
+        if (q.maxPrice() != null) {
+            sql.append(" and p.retail_price <= ?");
+            params.add(q.maxPrice());
+        }
+        sql.append(" order by ");
+        if (!pattern.isEmpty()) {
+            // exact SKU first, then SKU prefix, then the chosen order
+            sql.append("case when lower(p.sku) = ? then 0 when lower(p.sku) like ? escape '\\' then 1 else 2 end, ");
+            params.add(SearchText.normalize(q.q()));
+            params.add(pattern + "%");
+        }
+        sql.append(switch (q.sort() == null ? "name" : q.sort()) {
+            case "newest" -> "p.created_at desc, p.id desc";
+            case "price" -> "p.retail_price asc, p.id asc";
+            case "-price" -> "p.retail_price desc, p.id desc";
+            default -> "p.name asc, p.id asc";
+        });
+        sql.append(" limit ? offset ?");
+        params.add(q.perPage() + 1);
+        params.add((long) (q.page() - 1) * q.perPage());
+        return Page.of(listItems(sql.toString(), params), q.page(), q.perPage());
+    }
+
+    /** For the gateway: the products with these ids that exist, in the order asked. */
+    public List<ProductListItem> byIds(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        List<Object> params = new ArrayList<>();
+        params.add(ids.toArray(Long[]::new));
+        Map<Long, ProductListItem> byId = new HashMap<>();
+        listItems(LIST_FIELDS + " where p.id = any(?)", params).forEach(p -> byId.put(p.id(), p));
+        return ids.stream().distinct().filter(byId::containsKey).map(byId::get).toList();
+    }
+
+    private List<ProductListItem> listItems(String sql, List<Object> params) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.size(); i++) {
+                Object v = params.get(i);
+                if (v instanceof Long[] array) {
+                    ps.setArray(i + 1, c.createArrayOf("bigint", array));
+                } else {
+                    ps.setObject(i + 1, v);
+                }
+            }
+            List<ProductListItem> rows = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(new ProductListItem(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getObject(5, Long.class), rs.getString(6), rs.getBigDecimal(7), rs.getBigDecimal(8),
+                            rs.getInt(9), rs.getBoolean(10), rs.getString(11)));
+                }
+            }
+            return rows;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Product list query failed: " + e.getMessage(), e);
+        }
+    }
+
+    public ProductDetail get(long id) {
+        return detail(find(id));
+    }
+
+    public ProductDetail bySku(String sku) {
+        List<Product> found = em.createQuery("from Product p where lower(p.sku) = :sku", Product.class)
+                .setParameter("sku", sku.toLowerCase(Locale.ROOT)).getResultList();
+        if (found.isEmpty()) {
+            throw ApiException.notFound("Product with SKU", sku);
+        }
+        return detail(found.get(0));
+    }
+
+    @Transactional
+    public ProductDetail create(CreateProduct req, String actor) {
+        requireFreeSku(req.sku(), null);
+        categories.requireExisting("category_id", req.categoryId());
+        requireFreeZohoId(req.zohoItemId(), null);
+        Product p = new Product();
+        p.sku = req.sku().strip();
+        p.name = req.name().strip();
+        p.nameAr = req.nameAr().strip();
+        p.description = req.description();
+        p.descriptionAr = req.descriptionAr();
+        p.categoryId = req.categoryId();
+        p.unit = req.unit() == null || req.unit().isBlank() ? "piece" : req.unit().strip();
+        p.retailPrice = req.retailPrice();
+        p.wholesalePrice = req.wholesalePrice();
+        p.costPrice = req.costPrice();
+        p.reorderLevel = req.reorderLevel() == null ? 0 : req.reorderLevel();
+        p.imageUrls = req.imageUrls() == null ? new ArrayList<>() : new ArrayList<>(req.imageUrls());
+        p.zohoItemId = req.zohoItemId();
+        p.refreshSearchText();
+        em.persist(p);
+        em.flush();
+        int initial = req.stockOnHand() == null ? 0 : req.stockOnHand();
+        if (initial > 0) {
+            ledger.apply(p.id, Reason.ADJUSTMENT, initial, 0, null, "initial stock", null, actor);
+        }
+        em.refresh(p);
+        upserted(p, actor, EventEnvelope.ORIGIN_TSH);
+        return detail(p);
+    }
+
+    @Transactional
+    public ProductDetail update(long id, UpdateProduct req, String actor) {
+        Product p = find(id);
+        if (p.version != req.version()) {
+            throw ApiException.conflict("stale-version", "product " + id + " is at version " + p.version + ", not "
+                    + req.version() + "; reload it and apply the change again");
+        }
+        requireFreeSku(req.sku(), id);
+        categories.requireExisting("category_id", req.categoryId());
+        requireFreeZohoId(req.zohoItemId(), id);
+        p.sku = req.sku().strip();
+        p.name = req.name().strip();
+        p.nameAr = req.nameAr().strip();
+        p.description = req.description();
+        p.descriptionAr = req.descriptionAr();
+        p.categoryId = req.categoryId();
+        if (req.unit() != null && !req.unit().isBlank()) {
+            p.unit = req.unit().strip();
+        }
+        p.retailPrice = req.retailPrice();
+        p.wholesalePrice = req.wholesalePrice();
+        p.costPrice = req.costPrice();
+        if (req.reorderLevel() != null) {
+            p.reorderLevel = req.reorderLevel();
+        }
+        if (req.active() != null) {
+            p.active = req.active();
+        }
+        p.imageUrls = req.imageUrls() == null ? new ArrayList<>() : new ArrayList<>(req.imageUrls());
+        p.zohoItemId = req.zohoItemId();
+        p.refreshSearchText();
+        flush(id);
+        upserted(p, actor, EventEnvelope.ORIGIN_TSH);
+        return detail(p);
+    }
+
+    @Transactional
+    public ProductDetail deactivate(long id, String actor) {
+        Product p = find(id);
+        if (p.active) {
+            p.active = false;
+            flush(id);
+            outbox.append(CatalogEvents.PRODUCT_DEACTIVATED, String.valueOf(p.id), p.version, actor,
+                    new ProductDeactivated(p.id, p.sku, Instant.now()));
+        }
+        return detail(p);
+    }
+
+    /**
+     * Changes stock on hand by a counted amount. With an idempotency key, a repeat of the same
+     * adjustment (a retried request) changes nothing and answers the current figures.
+     *
+     * @return the figures, and whether this call applied the change
+     */
+    @Transactional
+    public Adjusted adjustStock(long id, StockAdjustment req, String idempotencyKey, String actor) {
+        find(id);
+        Locked locked = ledger.lock(List.of(id)).get(id);
+        if (idempotencyKey != null && ledger.alreadyApplied(id, idempotencyKey)) {
+            return new Adjusted(new StockFigures(id, locked.sku(), locked.stockOnHand(), locked.reserved(), locked.available()), false);
+        }
+        if (req.quantityDelta() == 0) {
+            throw ApiException.badRequest("quantity_delta", "must not be 0");
+        }
+        int after = locked.stockOnHand() + req.quantityDelta();
+        if (after < locked.reserved()) {
+            throw ApiException.unprocessable("quantity_delta", "stock on hand would fall to " + after + ", below the "
+                    + locked.reserved() + " units reserved for orders");
+        }
+        return new Adjusted(ledger.apply(id, Reason.ADJUSTMENT, req.quantityDelta(), 0, null, req.reason().strip(),
+                idempotencyKey, actor), true);
+    }
+
+    public record Adjusted(StockFigures figures, boolean applied) {
+    }
+
+    public void requireExists(long id) {
+        find(id);
+    }
+
+    void upserted(Product p, String actor, String origin) {
+        outbox.append(CatalogEvents.PRODUCT_UPSERTED, String.valueOf(p.id), p.version, actor, origin,
+                new ProductUpserted(p.id, p.sku, p.name, p.nameAr, p.description, p.descriptionAr, p.categoryId, p.unit,
+                        p.retailPrice, p.wholesalePrice, p.costPrice, p.stockOnHand, p.reserved,
+                        p.stockOnHand - p.reserved, p.reorderLevel, p.active, List.copyOf(p.imageUrls), p.zohoItemId,
+                        p.createdAt, p.updatedAt));
+    }
+
+    Product find(long id) {
+        Product p = em.find(Product.class, id);
+        if (p == null) {
+            throw ApiException.notFound("Product", id);
+        }
+        return p;
+    }
+
+    void requireFreeSku(String sku, Long exceptId) {
+        Long taken = em.createQuery("select p.id from Product p where lower(p.sku) = :sku", Long.class)
+                .setParameter("sku", sku.strip().toLowerCase(Locale.ROOT)).getResultStream().findFirst().orElse(null);
+        if (taken != null && !taken.equals(exceptId)) {
+            throw new ApiException(409, "duplicate-sku", "Conflict", "SKU " + sku.strip() + " is already used by product " + taken,
+                    List.of(new com.tsh.erp.defaults.Problem.FieldError("sku", "already used by product " + taken)));
+        }
+    }
+
+    private void requireFreeZohoId(String zohoItemId, Long exceptId) {
+        if (zohoItemId == null) {
+            return;
+        }
+        Long taken = em.createQuery("select p.id from Product p where p.zohoItemId = :z", Long.class)
+                .setParameter("z", zohoItemId).getResultStream().findFirst().orElse(null);
+        if (taken != null && !taken.equals(exceptId)) {
+            throw new ApiException(409, "duplicate-zoho-item", "Conflict", "Zoho item " + zohoItemId + " is already linked to product " + taken,
+                    List.of(new com.tsh.erp.defaults.Problem.FieldError("zoho_item_id", "already linked to product " + taken)));
+        }
+    }
+
+    private void flush(long id) {
+        try {
+            em.flush();
+        } catch (OptimisticLockException e) {
+            throw ApiException.conflict("stale-version", "product " + id + " was changed meanwhile; reload it");
+        }
+    }
+
+    static ProductDetail detail(Product p) {
+        return new ProductDetail(p.id, p.sku, p.name, p.nameAr, p.description, p.descriptionAr, p.categoryId, p.unit,
+                p.retailPrice, p.wholesalePrice, p.costPrice, p.stockOnHand, p.reserved, p.stockOnHand - p.reserved,
+                p.reorderLevel, p.active, List.copyOf(p.imageUrls), p.zohoItemId, p.createdAt, p.updatedAt, p.version);
+    }
+}

@@ -1,0 +1,160 @@
+package com.tsh.erp.catalog.service;
+
+import com.tsh.erp.catalog.service.StockLedger.Locked;
+import com.tsh.erp.catalog.service.StockLedger.Reason;
+import com.tsh.erp.defaults.Actors;
+import com.tsh.erp.events.catalog.CatalogEvents;
+import com.tsh.erp.events.catalog.StockReservationRejected;
+import com.tsh.erp.events.catalog.StockReservationRejected.ShortLine;
+import com.tsh.erp.events.catalog.StockReserved;
+import com.tsh.erp.events.catalog.StockReserved.ReservedLine;
+import com.tsh.erp.events.orders.OrderLine;
+import com.tsh.erp.events.orders.OrderPlaced;
+import com.tsh.erp.outbox.OutboxWriter;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import javax.sql.DataSource;
+
+/**
+ * catalog-service's part of the order saga: reserve all of an order's lines or none, release
+ * them when the order is cancelled or rejected, and turn them into a stock decrease when it is
+ * delivered. Each runs in the caller's transaction (the consumer's, with the event's id recorded).
+ */
+@ApplicationScoped
+public class StockReservations {
+
+    static final String ACTOR = Actors.system("order-saga");
+
+    @Inject
+    StockLedger ledger;
+    @Inject
+    OutboxWriter outbox;
+    @Inject
+    DataSource dataSource;
+
+    /** Reserves every line or none; answers StockReserved or StockReservationRejected. Returns true if reserved. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean reserve(OrderPlaced order) {
+        if (hasReservations(order.orderId())) {
+            return true; // the order was handled before (a re-sent OrderPlaced with a new event id)
+        }
+        Map<Long, Integer> wanted = new TreeMap<>(); // one line a product, ids ascending
+        Map<Long, String> skus = new TreeMap<>();
+        for (OrderLine line : order.lines()) {
+            wanted.merge(line.productId(), line.quantity(), Integer::sum);
+            skus.putIfAbsent(line.productId(), line.sku());
+        }
+        Map<Long, Locked> locked = ledger.lock(wanted.keySet());
+
+        List<ShortLine> shortLines = new ArrayList<>();
+        for (Map.Entry<Long, Integer> w : wanted.entrySet()) {
+            Locked p = locked.get(w.getKey());
+            if (p == null) {
+                shortLines.add(new ShortLine(w.getKey(), skus.get(w.getKey()), w.getValue(), 0, "UNKNOWN_PRODUCT"));
+            } else if (!p.active()) {
+                shortLines.add(new ShortLine(p.productId(), p.sku(), w.getValue(), 0, "INACTIVE_PRODUCT"));
+            } else if (w.getValue() <= 0 || p.available() < w.getValue()) {
+                shortLines.add(new ShortLine(p.productId(), p.sku(), w.getValue(), Math.max(0, p.available()),
+                        w.getValue() <= 0 ? "INVALID_QUANTITY" : "INSUFFICIENT_STOCK"));
+            }
+        }
+        if (!shortLines.isEmpty()) {
+            outbox.append(CatalogEvents.STOCK_RESERVATION_REJECTED, order.orderId(), 1, ACTOR,
+                    new StockReservationRejected(order.orderId(), shortLines));
+            return false;
+        }
+        List<ReservedLine> reserved = new ArrayList<>();
+        for (Map.Entry<Long, Integer> w : wanted.entrySet()) {
+            ledger.apply(w.getKey(), Reason.RESERVATION, 0, w.getValue(), order.orderId(), null, null, ACTOR);
+            insertReservation(order.orderId(), w.getKey(), w.getValue());
+            reserved.add(new ReservedLine(w.getKey(), locked.get(w.getKey()).sku(), w.getValue()));
+        }
+        outbox.append(CatalogEvents.STOCK_RESERVED, order.orderId(), 1, ACTOR, new StockReserved(order.orderId(), reserved));
+        return true;
+    }
+
+    /** Gives back what the order holds (cancelled or rejected); nothing if it holds nothing. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int release(String orderId) {
+        return settle(orderId, "RELEASED", Reason.RELEASE);
+    }
+
+    /** The order left the warehouse: its reserved units leave stock on hand. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int deliver(String orderId) {
+        return settle(orderId, "DELIVERED", Reason.DELIVERY);
+    }
+
+    private int settle(String orderId, String newStatus, Reason reason) {
+        Map<Long, Integer> held = held(orderId);
+        if (held.isEmpty()) {
+            return 0;
+        }
+        ledger.lock(held.keySet());
+        for (Map.Entry<Long, Integer> h : held.entrySet()) {
+            int onHandDelta = reason == Reason.DELIVERY ? -h.getValue() : 0;
+            ledger.apply(h.getKey(), reason, onHandDelta, -h.getValue(), orderId, null, null, ACTOR);
+        }
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement(
+                     "update stock_reservation set status = ?, updated_at = now() where order_id = ? and status = 'RESERVED'")) {
+            ps.setString(1, newStatus);
+            ps.setString(2, orderId);
+            return ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The order's lines still RESERVED, by product id, locked against a concurrent settle. */
+    private Map<Long, Integer> held(String orderId) {
+        Map<Long, Integer> out = new TreeMap<>();
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement(
+                     "select product_id, quantity from stock_reservation where order_id = ? and status = 'RESERVED' order by product_id for update")) {
+            ps.setString(1, orderId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getLong(1), rs.getInt(2));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private boolean hasReservations(String orderId) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("select 1 from stock_reservation where order_id = ? limit 1")) {
+            ps.setString(1, orderId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void insertReservation(String orderId, long productId, int quantity) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement(
+                     "insert into stock_reservation (order_id, product_id, quantity, status) values (?, ?, ?, 'RESERVED')")) {
+            ps.setString(1, orderId);
+            ps.setLong(2, productId);
+            ps.setInt(3, quantity);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
