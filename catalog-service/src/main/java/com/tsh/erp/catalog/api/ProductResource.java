@@ -1,5 +1,6 @@
 package com.tsh.erp.catalog.api;
 
+import com.tsh.erp.defaults.Page;
 import com.tsh.erp.catalog.api.ProductRequests.CreateProduct;
 import com.tsh.erp.catalog.api.ProductRequests.StockAdjustment;
 import com.tsh.erp.catalog.api.ProductRequests.UpdateProduct;

@@ -1,6 +1,6 @@
 package com.tsh.erp.catalog.service;
 
-import com.tsh.erp.catalog.api.Page;
+import com.tsh.erp.defaults.Page;
 import com.tsh.erp.catalog.api.ProductRequests.CreateProduct;
 import com.tsh.erp.catalog.api.ProductRequests.StockAdjustment;
 import com.tsh.erp.catalog.api.ProductRequests.UpdateProduct;
@@ -11,6 +11,7 @@ import com.tsh.erp.catalog.domain.Product;
 import com.tsh.erp.catalog.service.StockLedger.Locked;
 import com.tsh.erp.catalog.service.StockLedger.Reason;
 import com.tsh.erp.defaults.ApiException;
+import com.tsh.erp.defaults.Jdbc;
 import com.tsh.erp.events.EventEnvelope;
 import com.tsh.erp.events.catalog.CatalogEvents;
 import com.tsh.erp.events.catalog.ProductDeactivated;
@@ -117,14 +118,7 @@ public class ProductService {
 
     private List<ProductListItem> listItems(String sql, List<Object> params) {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.size(); i++) {
-                Object v = params.get(i);
-                if (v instanceof Long[] array) {
-                    ps.setArray(i + 1, c.createArrayOf("bigint", array));
-                } else {
-                    ps.setObject(i + 1, v);
-                }
-            }
+            Jdbc.bind(c, ps, params);
             List<ProductListItem> rows = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {

@@ -1,6 +1,6 @@
 package com.tsh.erp.catalog.service;
 
-import com.tsh.erp.catalog.api.Page;
+import com.tsh.erp.defaults.Page;
 import com.tsh.erp.catalog.api.ProductViews.LedgerEntry;
 import com.tsh.erp.catalog.api.ProductViews.StockFigures;
 import com.tsh.erp.events.catalog.CatalogEvents;

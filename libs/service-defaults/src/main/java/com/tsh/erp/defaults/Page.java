@@ -1,8 +1,8 @@
-package com.tsh.erp.catalog.api;
+package com.tsh.erp.defaults;
 
 import java.util.List;
 
-/** One page of a list: {@code has_more} says whether a next page exists (no costly total count). */
+/** One page of a list (every list API pages; at most 100 a page, 50 on mobile endpoints): {@code has_more} says whether a next page exists, without a costly total count. */
 public record Page<T>(List<T> items, int page, int perPage, boolean hasMore) {
 
     /** From a query that fetched perPage + 1 rows. */

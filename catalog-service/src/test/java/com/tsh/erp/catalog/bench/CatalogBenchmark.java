@@ -1,0 +1,281 @@
+package com.tsh.erp.catalog.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.tsh.erp.catalog.CatalogTestStack;
+import com.tsh.erp.catalog.Db;
+import com.tsh.erp.catalog.Orders;
+import com.tsh.erp.catalog.service.StockReservations;
+import com.tsh.erp.devstack.BenchmarkReport;
+import com.tsh.erp.events.orders.OrderPlaced;
+import com.tsh.erp.text.SearchText;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.URL;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Read endpoints at 50 concurrent clients over 20,000 products in 300 categories, and reservation
+ * throughput. The load generator runs in the same JVM as the service, on the same 2 cores as the
+ * database and the broker, so the figures are conservative. Run it with the command in BENCHMARKS.md.
+ */
+@QuarkusTest
+@CatalogTestStack
+class CatalogBenchmark {
+
+    static final String COMMAND = "./mvnw -B verify -pl catalog-service -Dtest=CatalogBenchmark -Dsurefire.failIfNoSpecifiedTests=false";
+    static final int PRODUCTS = 20_000;
+    static final int CLIENTS = 50;
+    static final Duration RUN = Duration.ofSeconds(15);
+
+    private static final String[][] NOUNS = {
+            {"USB-C cable", "كابل يو إس بي سي"}, {"Fast charger", "شاحن سريع"}, {"LED screen", "شاشة إل إي دي"},
+            {"Phone case", "غطاء هاتف"}, {"Power bank", "بطارية متنقلة"}, {"Headphones", "سماعات رأس"},
+            {"Bluetooth speaker", "مكبر صوت بلوتوث"}, {"Memory card", "بطاقة ذاكرة"}, {"Car holder", "حامل سيارة"},
+            {"Screen protector", "واقي شاشة"}, {"Wireless mouse", "فأرة لاسلكية"}, {"Keyboard", "لوحة مفاتيح"},
+            {"Smart watch", "ساعة ذكية"}, {"Laptop bag", "حقيبة حاسوب"}, {"HDMI cable", "كابل إتش دي إم آي"},
+            {"Wall adapter", "محول جداري"}, {"Earbuds", "سماعات أذن"}, {"Ring light", "إضاءة دائرية"},
+            {"Tripod", "حامل ثلاثي"}, {"Extension cord", "وصلة كهرباء"}};
+    private static final String[][] ADJECTIVES = {
+            {"original", "أصلي"}, {"black", "أسود"}, {"white", "أبيض"}, {"premium", "ممتاز"}, {"compact", "صغير"},
+            {"heavy duty", "متين"}, {"2 m", "٢ متر"}, {"20 W", "٢٠ واط"}, {"blue", "أزرق"}, {"gold", "ذهبي"}};
+
+    @Inject
+    DataSource dataSource;
+    @Inject
+    StockReservations reservations;
+    @TestHTTPResource("/")
+    URL base;
+
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .executor(Executors.newFixedThreadPool(4)).build();
+
+    @Test
+    void measure() throws Exception {
+        long[] ids = seed();
+        String[] arabic = {"شاشه", "كابل", "شاحن سريع", "سماعات", "اصلي", "بطاريه متنقله", "حقيبه", "لاسلكيه"};
+        String[] latin = {"cable", "charger", "SCREEN", "bench-1", "power bank", "wireless", "bag", "gold"};
+
+        List<String> rows = new ArrayList<>();
+        warmUp(ids);
+        rows.add(run("list, page of 100 (sorted by name, pages 1-10)", () ->
+                "/products?per_page=100&page=" + (1 + ThreadLocalRandom.current().nextInt(10))));
+        rows.add(run("detail by id", () -> "/products/" + ids[ThreadLocalRandom.current().nextInt(ids.length)]));
+        rows.add(run("search, Arabic (variant spellings)", () ->
+                "/products?per_page=25&q=" + enc(arabic[ThreadLocalRandom.current().nextInt(arabic.length)])));
+        rows.add(run("search, Latin and SKU prefix", () ->
+                "/products?per_page=25&q=" + enc(latin[ThreadLocalRandom.current().nextInt(latin.length)])));
+        rows.add(run("batch of 50 ids", () -> {
+            StringBuilder b = new StringBuilder("/products?ids=");
+            for (int i = 0; i < 50; i++) {
+                b.append(i == 0 ? "" : ",").append(ids[ThreadLocalRandom.current().nextInt(ids.length)]);
+            }
+            return b.toString();
+        }));
+        String reservationsRow = reservationThroughput(ids);
+
+        String body = """
+                %,d products in 300 categories; %d concurrent clients, each sending its next request as soon as
+                the last is answered, for %d s per endpoint after a warm-up. Latency is measured by the client.
+
+                | endpoint | requests | req/s | p50 | p95 | p99 | max |
+                |---|---|---|---|---|---|---|
+                %s
+
+                Target: p95 under 20 ms for each.
+
+                Reservations (StockReservations.reserve, each order one transaction, 16 threads, 1-3 lines over
+                200 products, all stock figures and the ledger checked afterwards): %s
+                """.formatted(PRODUCTS, CLIENTS, RUN.toSeconds(), String.join("\n", rows), reservationsRow);
+        System.out.println(body);
+        BenchmarkReport.write("catalog", "catalog-service: reads at 50 concurrent clients, reservations", COMMAND, body);
+    }
+
+    private long[] seed() throws Exception {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            List<Long> categories = new ArrayList<>();
+            try (PreparedStatement root = c.prepareStatement(
+                    "insert into category (name, name_ar, sort_order) values (?, ?, ?) returning id");
+                 PreparedStatement child = c.prepareStatement(
+                         "insert into category (parent_id, name, name_ar, sort_order) values (?, ?, ?, ?) returning id")) {
+                for (int r = 0; r < 30; r++) {
+                    root.setString(1, "Department " + r);
+                    root.setString(2, "قسم " + r);
+                    root.setInt(3, r);
+                    var rs = root.executeQuery();
+                    rs.next();
+                    long rootId = rs.getLong(1);
+                    categories.add(rootId);
+                    for (int k = 0; k < 9; k++) {
+                        child.setLong(1, rootId);
+                        child.setString(2, "Section " + r + "." + k);
+                        child.setString(3, "فرع " + r + "." + k);
+                        child.setInt(4, k);
+                        var crs = child.executeQuery();
+                        crs.next();
+                        categories.add(crs.getLong(1));
+                    }
+                }
+            }
+            try (PreparedStatement p = c.prepareStatement("""
+                    insert into product (sku, name, name_ar, description, category_id, unit, retail_price, wholesale_price,
+                                         cost_price, stock_on_hand, reorder_level, image_urls, search_text)
+                    values (?, ?, ?, ?, ?, 'piece', ?, ?, ?, ?, 5, ?, ?)""")) {
+                ThreadLocalRandom rnd = ThreadLocalRandom.current();
+                for (int i = 0; i < PRODUCTS; i++) {
+                    String[] noun = NOUNS[i % NOUNS.length];
+                    String[] adj = ADJECTIVES[(i / NOUNS.length) % ADJECTIVES.length];
+                    String sku = "BENCH-" + String.format("%05d", i);
+                    String name = noun[0] + " " + adj[0] + " #" + i;
+                    String nameAr = noun[1] + " " + adj[1] + " رقم " + i;
+                    p.setString(1, sku);
+                    p.setString(2, name);
+                    p.setString(3, nameAr);
+                    p.setString(4, "Description of " + name);
+                    p.setLong(5, categories.get(i % categories.size()));
+                    p.setBigDecimal(6, java.math.BigDecimal.valueOf(1000 + rnd.nextInt(500_000), 2).setScale(2));
+                    p.setBigDecimal(7, java.math.BigDecimal.valueOf(900 + rnd.nextInt(400_000), 2).setScale(2));
+                    p.setBigDecimal(8, java.math.BigDecimal.valueOf(500 + rnd.nextInt(300_000), 2).setScale(2));
+                    p.setInt(9, 0);
+                    p.setArray(10, c.createArrayOf("text", new String[]{"https://cdn.example/" + sku + ".jpg"}));
+                    p.setString(11, SearchText.normalize(sku) + " " + SearchText.normalize(name) + " " + SearchText.normalize(nameAr));
+                    p.addBatch();
+                    if (i % 1000 == 999) {
+                        p.executeBatch();
+                    }
+                }
+                p.executeBatch();
+            }
+            try (Statement st = c.createStatement()) {
+                // stock through the ledger, as the service would have it
+                st.execute("""
+                        with s as (update product set stock_on_hand = 1000 where sku like 'BENCH-%' returning id)
+                        insert into stock_ledger (product_id, reason, on_hand_delta, reserved_delta, on_hand_after, reserved_after, note, actor)
+                        select id, 'IMPORT', 1000, 0, 1000, 0, 'benchmark seed', 'system:benchmark' from s""");
+                st.execute("analyze product");
+                st.execute("analyze category");
+            }
+            c.commit();
+            List<Long> ids = new ArrayList<>();
+            try (Statement st = c.createStatement(); var rs = st.executeQuery("select id from product where sku like 'BENCH-%' order by id")) {
+                while (rs.next()) {
+                    ids.add(rs.getLong(1));
+                }
+            }
+            c.commit();
+            return ids.stream().mapToLong(Long::longValue).toArray();
+        }
+    }
+
+    private void warmUp(long[] ids) throws Exception {
+        Duration saved = Duration.ofSeconds(4);
+        load(() -> ThreadLocalRandom.current().nextBoolean() ? "/products/" + ids[ThreadLocalRandom.current().nextInt(ids.length)]
+                : "/products?per_page=100&q=" + enc("كابل"), saved, new Recorder(3));
+    }
+
+    private String run(String name, Supplier<String> path) throws Exception {
+        Recorder recorder = new Recorder(3);
+        long requests = load(path, RUN, recorder);
+        Histogram h = recorder.getIntervalHistogram();
+        return String.format("| %s | %,d | %,.0f | %.1f ms | %.1f ms | %.1f ms | %.1f ms |", name, requests,
+                requests / (double) RUN.toSeconds(), h.getValueAtPercentile(50) / 1000.0, h.getValueAtPercentile(95) / 1000.0,
+                h.getValueAtPercentile(99) / 1000.0, h.getMaxValue() / 1000.0);
+    }
+
+    private long load(Supplier<String> path, Duration duration, Recorder recorder) throws Exception {
+        AtomicLong count = new AtomicLong();
+        AtomicLong failures = new AtomicLong();
+        long end = System.nanoTime() + duration.toNanos();
+        String root = base.toString().replaceAll("/$", "");
+        ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+        for (int i = 0; i < CLIENTS; i++) {
+            clients.submit(() -> {
+                while (System.nanoTime() < end) {
+                    HttpRequest req = HttpRequest.newBuilder(URI.create(root + path.get())).timeout(Duration.ofSeconds(30)).GET().build();
+                    long t0 = System.nanoTime();
+                    try {
+                        HttpResponse<byte[]> res = http.send(req, HttpResponse.BodyHandlers.ofByteArray());
+                        recorder.recordValue((System.nanoTime() - t0) / 1000);
+                        count.incrementAndGet();
+                        if (res.statusCode() != 200) {
+                            failures.incrementAndGet();
+                        }
+                    } catch (Exception e) {
+                        failures.incrementAndGet();
+                    }
+                }
+                return null;
+            });
+        }
+        clients.shutdown();
+        clients.awaitTermination(duration.toSeconds() + 60, TimeUnit.SECONDS);
+        assertEquals(0, failures.get(), "every request answered 200");
+        return count.get();
+    }
+
+    private String reservationThroughput(long[] ids) throws Exception {
+        int orders = 3000;
+        List<OrderPlaced> work = new ArrayList<>();
+        ThreadLocalRandom rnd = ThreadLocalRandom.current();
+        for (int i = 0; i < orders; i++) {
+            int lines = 1 + rnd.nextInt(3);
+            long[] products = new long[lines];
+            for (int l = 0; l < lines; l++) {
+                products[l] = ids[rnd.nextInt(200)];
+            }
+            work.add(Orders.placed(products));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        AtomicLong reserved = new AtomicLong();
+        long t0 = System.nanoTime();
+        List<java.util.concurrent.Future<?>> futures = new ArrayList<>();
+        for (OrderPlaced o : work) {
+            futures.add(pool.submit(() -> {
+                if (QuarkusTransaction.requiringNew().call(() -> reservations.reserve(o))) {
+                    reserved.incrementAndGet();
+                }
+            }));
+        }
+        for (var f : futures) {
+            f.get();
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        pool.shutdown();
+        Db db = new Db(dataSource);
+        long bad = db.count("""
+                select count(*) from product p where p.available < 0
+                  or p.stock_on_hand <> (select coalesce(sum(on_hand_delta), 0) from stock_ledger l where l.product_id = p.id)
+                  or p.reserved <> (select coalesce(sum(reserved_delta), 0) from stock_ledger l where l.product_id = p.id)""");
+        assertEquals(0, bad, "no oversell, ledger consistent");
+        return String.format("**%,.0f orders/s** (%,d orders in %.1f s, %,d reserved, %,d rejected for want of stock; "
+                + "0 products oversold or off their ledger)", orders / seconds, orders, seconds, reserved.get(), orders - reserved.get());
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+}
