@@ -1,6 +1,7 @@
 package com.tsh.erp.events;
 
 import com.tsh.erp.events.catalog.CatalogEvents;
+import com.tsh.erp.events.clients.ClientEvents;
 import com.tsh.erp.events.orders.OrderEvents;
 import com.tsh.erp.events.zoho.ZohoEvents;
 import java.util.LinkedHashMap;
@@ -15,7 +16,7 @@ public final class EventTypes {
     private static final Map<String, EventType<?>> BY_NAME = new LinkedHashMap<>();
 
     static {
-        Stream.of(CatalogEvents.ALL, OrderEvents.ALL, ZohoEvents.ALL).flatMap(List::stream).forEach(t -> {
+        Stream.of(CatalogEvents.ALL, ClientEvents.ALL, OrderEvents.ALL, ZohoEvents.ALL).flatMap(List::stream).forEach(t -> {
             if (BY_NAME.put(t.name(), t) != null) {
                 throw new IllegalStateException("Event type defined twice: " + t.name());
             }

@@ -10,7 +10,10 @@ public final class ZohoEvents {
     public static final EventType<ZohoItemChanged> ITEM_CHANGED =
             new EventType<>("ZohoItemChanged", "ZohoItem", Topics.ZOHO_INBOUND, ZohoItemChanged.class);
 
-    public static final List<EventType<?>> ALL = List.of(ITEM_CHANGED);
+    public static final EventType<ZohoContactChanged> CONTACT_CHANGED =
+            new EventType<>("ZohoContactChanged", "ZohoContact", Topics.ZOHO_INBOUND, ZohoContactChanged.class);
+
+    public static final List<EventType<?>> ALL = List.of(ITEM_CHANGED, CONTACT_CHANGED);
 
     private ZohoEvents() {
     }

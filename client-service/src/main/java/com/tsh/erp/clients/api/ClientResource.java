@@ -1,0 +1,150 @@
+package com.tsh.erp.clients.api;
+
+import com.tsh.erp.clients.api.ClientApi.Adjustment;
+import com.tsh.erp.clients.api.ClientApi.ClientDetail;
+import com.tsh.erp.clients.api.ClientApi.ClientFields;
+import com.tsh.erp.clients.api.ClientApi.Payment;
+import com.tsh.erp.clients.api.ClientApi.Reassign;
+import com.tsh.erp.clients.api.ClientApi.Statement;
+import com.tsh.erp.clients.api.ClientApi.UpdateClient;
+import com.tsh.erp.clients.service.ClientService;
+import com.tsh.erp.clients.service.ClientService.ClientQuery;
+import com.tsh.erp.defaults.Actors;
+import com.tsh.erp.defaults.ApiException;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+@Path("/clients")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class ClientResource {
+
+    static final int MAX_BATCH = 100;
+
+    @Inject
+    ClientService clients;
+
+    /** Clients, filtered; or, with {@code ids}, the listed clients (at most 100, for the gateway). */
+    @GET
+    public Object list(@QueryParam("q") @Size(max = 100) String q,
+                       @QueryParam("type") @Pattern(regexp = "WHOLESALE|RETAIL", message = "must be WHOLESALE or RETAIL") String type,
+                       @QueryParam("salesperson_id") Long salespersonId,
+                       @QueryParam("region") @Size(max = 100) String region,
+                       @QueryParam("city") @Size(max = 100) String city,
+                       @QueryParam("active") @Pattern(regexp = "true|false", message = "must be true or false") String active,
+                       @QueryParam("page") @DefaultValue("1") @Min(1) @Max(100_000) int page,
+                       @QueryParam("per_page") @DefaultValue("25") @Min(1) @Max(100) int perPage,
+                       @QueryParam("ids") String ids) {
+        if (ids != null) {
+            return Map.of("items", clients.byIds(parseIds(ids)));
+        }
+        return clients.list(new ClientQuery(q, type, salespersonId, region, city,
+                active == null ? null : Boolean.valueOf(active), page, perPage));
+    }
+
+    @GET
+    @Path("/{id}")
+    public ClientDetail get(@PathParam("id") long id) {
+        return clients.get(id);
+    }
+
+    @POST
+    public Response create(@Valid @NotNull ClientFields body, @Context SecurityContext security) {
+        ClientDetail created = clients.create(body, Actors.of(security));
+        return Response.status(201).header("Location", "/clients/" + created.id()).entity(created).build();
+    }
+
+    @PUT
+    @Path("/{id}")
+    public ClientDetail update(@PathParam("id") long id, @Valid @NotNull UpdateClient body, @Context SecurityContext security) {
+        return clients.update(id, body, Actors.of(security));
+    }
+
+    @POST
+    @Path("/{id}/deactivate")
+    @Consumes(MediaType.WILDCARD)
+    public ClientDetail deactivate(@PathParam("id") long id, @Context SecurityContext security) {
+        return clients.deactivate(id, Actors.of(security));
+    }
+
+    /** Moves the client to another salesperson ({@code salesperson_id} null: to nobody). */
+    @PUT
+    @Path("/{id}/salesperson")
+    public ClientDetail reassign(@PathParam("id") long id, @Valid @NotNull Reassign body, @Context SecurityContext security) {
+        return clients.reassign(id, body.salespersonId(), Actors.of(security));
+    }
+
+    /** Ledger entries with the running balance, oldest first; {@code from}/{@code to} are dates (YYYY-MM-DD). */
+    @GET
+    @Path("/{id}/statement")
+    public Statement statement(@PathParam("id") long id, @QueryParam("from") String from, @QueryParam("to") String to,
+                               @QueryParam("page") @DefaultValue("1") @Min(1) @Max(100_000) int page,
+                               @QueryParam("per_page") @DefaultValue("50") @Min(1) @Max(100) int perPage) {
+        return clients.statement(id, date("from", from), date("to", to), page, perPage);
+    }
+
+    /** Records a payment; a reference already recorded for this client is refused (409), so a retry cannot pay twice. */
+    @POST
+    @Path("/{id}/payments")
+    public Response pay(@PathParam("id") long id, @Valid @NotNull Payment body, @Context SecurityContext security) {
+        return Response.status(201).entity(clients.pay(id, body, Actors.of(security))).build();
+    }
+
+    @POST
+    @Path("/{id}/adjustments")
+    public Response adjust(@PathParam("id") long id, @Valid @NotNull Adjustment body, @Context SecurityContext security) {
+        return Response.status(201).entity(clients.adjust(id, body, Actors.of(security))).build();
+    }
+
+    private static LocalDate date(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            throw ApiException.badRequest(field, "'" + value + "' is not a date (YYYY-MM-DD)");
+        }
+    }
+
+    static List<Long> parseIds(String ids) {
+        List<Long> out = new ArrayList<>();
+        for (String part : ids.split(",")) {
+            if (part.isBlank()) {
+                continue;
+            }
+            try {
+                out.add(Long.parseLong(part.strip()));
+            } catch (NumberFormatException e) {
+                throw ApiException.badRequest("ids", "'" + part.strip() + "' is not a client id");
+            }
+        }
+        if (out.isEmpty() || out.size() > MAX_BATCH) {
+            throw ApiException.badRequest("ids", "give 1 to " + MAX_BATCH + " client ids, got " + out.size());
+        }
+        return out;
+    }
+}

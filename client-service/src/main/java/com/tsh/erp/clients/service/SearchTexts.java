@@ -1,0 +1,36 @@
+package com.tsh.erp.clients.service;
+
+import com.tsh.erp.text.SearchText;
+import java.util.ArrayList;
+import java.util.List;
+
+/** What a client or salesperson search matches: names (normal form), the phone in its digit forms, the email. */
+final class SearchTexts {
+
+    private SearchTexts() {
+    }
+
+    static String of(String name, String nameAr, String phoneE164, String email) {
+        return SearchText.normalize(name) + " " + SearchText.normalize(nameAr) + " " + Phones.searchForms(phoneE164)
+                + " " + SearchText.normalize(email);
+    }
+
+    /**
+     * The WHERE fragment and values for {@code q}: the normalised text as a substring, or, for a
+     * query with at least 4 digits, its digits (so any written form of a phone number matches).
+     */
+    static String where(String column, String q, List<Object> params) {
+        String pattern = SearchText.likePattern(q);
+        String digits = Phones.queryDigits(q);
+        List<String> parts = new ArrayList<>();
+        if (!pattern.isEmpty()) {
+            parts.add(column + " like ? escape '\\'");
+            params.add("%" + pattern + "%");
+        }
+        if (digits.length() >= 4) {
+            parts.add(column + " like ?");
+            params.add("%" + digits + "%");
+        }
+        return parts.isEmpty() ? "true" : "(" + String.join(" or ", parts) + ")";
+    }
+}

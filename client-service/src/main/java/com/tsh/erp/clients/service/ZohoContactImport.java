@@ -1,0 +1,77 @@
+package com.tsh.erp.clients.service;
+
+import com.tsh.erp.clients.domain.Client;
+import com.tsh.erp.defaults.Actors;
+import com.tsh.erp.events.EventEnvelope;
+import com.tsh.erp.events.InvalidEventException;
+import com.tsh.erp.events.zoho.ZohoContactChanged;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Applies a contact from Zoho: found by Zoho contact id, then by phone, then by email; created
+ * when none matches. The ClientUpserted it causes carries origin {@code zoho}, so the sync does
+ * not push it back. A Zoho change older than the last one applied is ignored. Balances are never
+ * taken from Zoho: they come from this service's own ledger.
+ */
+@ApplicationScoped
+public class ZohoContactImport {
+
+    static final String ACTOR = Actors.system("zoho-sync");
+
+    @Inject
+    EntityManager em;
+    @Inject
+    ClientService clients;
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void apply(ZohoContactChanged z) {
+        if (z.zohoContactId() == null || z.contactName() == null || z.contactName().isBlank()) {
+            throw new InvalidEventException("Zoho contact without contact id or name: " + z.zohoContactId());
+        }
+        String phone = Optional.ofNullable(Phones.toE164OrNull(z.mobile())).orElse(Phones.toE164OrNull(z.phone()));
+        String email = z.email() == null || z.email().isBlank() ? null : z.email().strip().toLowerCase(Locale.ROOT);
+        Client c = first("from Client c where c.zohoContactId = ?1", z.zohoContactId())
+                .or(() -> phone == null ? Optional.empty() : first("from Client c where c.phone = ?1", phone))
+                .or(() -> email == null ? Optional.empty() : first("from Client c where lower(c.email) = ?1", email))
+                .orElse(null);
+        if (c != null && c.zohoModifiedAt != null && z.lastModifiedTime() != null
+                && !z.lastModifiedTime().isAfter(c.zohoModifiedAt)) {
+            return; // already applied this change or a newer one
+        }
+        boolean created = c == null;
+        if (created) {
+            c = new Client();
+        }
+        c.zohoContactId = z.zohoContactId();
+        c.name = z.contactName().strip();
+        c.nameAr = z.contactNameAr() != null && !z.contactNameAr().isBlank() ? z.contactNameAr().strip()
+                : (c.nameAr != null ? c.nameAr : c.name);
+        c.clientType = "individual".equalsIgnoreCase(z.customerSubType()) ? "RETAIL" : "WHOLESALE";
+        c.phone = phone != null ? phone : c.phone;
+        c.email = email != null ? email : c.email;
+        c.address = z.address() != null ? z.address() : c.address;
+        c.city = z.city() != null ? z.city() : c.city;
+        c.region = z.state() != null ? z.state() : c.region;
+        c.creditLimit = "RETAIL".equals(c.clientType) ? BigDecimal.ZERO.setScale(2)
+                : (z.creditLimit() != null && z.creditLimit().signum() >= 0 ? z.creditLimit() : c.creditLimit);
+        c.active = !"inactive".equalsIgnoreCase(z.status());
+        c.zohoModifiedAt = z.lastModifiedTime();
+        c.searchText = SearchTexts.of(c.name, c.nameAr, c.phone, c.email);
+        if (created) {
+            em.persist(c);
+        }
+        em.flush();
+        em.refresh(c);
+        clients.changed(c, ACTOR, EventEnvelope.ORIGIN_ZOHO);
+    }
+
+    private Optional<Client> first(String query, Object value) {
+        return em.createQuery(query, Client.class).setParameter(1, value).setMaxResults(1).getResultStream().findFirst();
+    }
+}

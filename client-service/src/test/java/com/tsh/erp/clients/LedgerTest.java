@@ -1,0 +1,101 @@
+package com.tsh.erp.clients;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.tsh.erp.clients.service.CreditReservations;
+import com.tsh.erp.events.orders.OrderPlaced;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@ClientsTestStack
+class LedgerTest {
+
+    @Inject
+    DataSource dataSource;
+    @Inject
+    CreditReservations credit;
+
+    @AfterEach
+    void balancesAreTheLedgersSum() {
+        assertEquals(0, People.count(dataSource, """
+                select count(*) from client c where c.balance <>
+                  (select coalesce(sum(amount), 0) from client_ledger l where l.client_id = c.id)"""));
+    }
+
+    private static void pay(long client, double amount, String reference, int status) {
+        given().contentType(ContentType.JSON)
+                .body(Map.of("amount", amount, "method", "CASH", "reference", reference))
+                .post("/clients/" + client + "/payments").then().statusCode(status);
+    }
+
+    @Test
+    void statementAndBalanceAgreeAfterDeliveriesPaymentsAndAdjustments() {
+        long client = People.wholesale("Statement " + UUID.randomUUID(), 5_000_000);
+        OrderPlaced order = Orders.placed(client, "WHOLESALE", 250_000);
+        QuarkusTransaction.requiringNew().run(() -> {
+            credit.reserve(order);
+            credit.deliver(order.orderId());
+        });
+        pay(client, 100_000, "RCPT-" + client + "-1", 201);
+        given().contentType(ContentType.JSON).body(Map.of("kind", "CREDIT_NOTE", "amount", 20_000, "reference", "CN-" + client, "reason", "damaged goods returned"))
+                .post("/clients/" + client + "/adjustments").then().statusCode(201);
+        given().contentType(ContentType.JSON).body(Map.of("kind", "ADJUSTMENT", "amount", -5_000.50, "reason", "rounding agreed with the client"))
+                .post("/clients/" + client + "/adjustments").then().statusCode(201)
+                .body("balance", equalTo(124_999.50f));
+
+        JsonPath s = given().get("/clients/" + client + "/statement").then().statusCode(200).extract().jsonPath();
+        assertEquals(List.of("ORDER_DELIVERED", "PAYMENT", "CREDIT_NOTE", "ADJUSTMENT"), s.getList("items.kind"));
+        assertEquals(List.of(250_000.0f, 150_000.0f, 130_000.0f, 124_999.5f), s.getList("items.balance_after", Float.class));
+        assertEquals(0f, s.getFloat("opening_balance"));
+        assertEquals(124_999.5f, s.getFloat("closing_balance"));
+        given().get("/clients/" + client).then().body("balance", equalTo(124_999.50f))
+                .body("reserved_credit", equalTo(0f)).body("available_credit", equalTo(4_875_000.50f));
+
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Baghdad"));
+        given().queryParam("from", today.plusDays(1).toString()).get("/clients/" + client + "/statement").then()
+                .body("items.size()", equalTo(0)).body("opening_balance", equalTo(124_999.5f));
+        given().queryParam("to", today.minusDays(1).toString()).get("/clients/" + client + "/statement").then()
+                .body("items.size()", equalTo(0)).body("closing_balance", equalTo(0f));
+        given().queryParam("per_page", 2).queryParam("page", 2).get("/clients/" + client + "/statement").then()
+                .body("items.kind", contains("CREDIT_NOTE", "ADJUSTMENT")).body("has_more", equalTo(false));
+        given().queryParam("from", "yesterday").get("/clients/" + client + "/statement").then().statusCode(400)
+                .body("errors[0].field", equalTo("from"));
+    }
+
+    @Test
+    void aRepeatedPaymentReferenceIsRefusedAndPaysOnce() {
+        long client = People.wholesale("Payer " + UUID.randomUUID(), 1_000_000);
+        pay(client, 50_000, "RCPT-dup-" + client, 201);
+        long entries = People.count(dataSource, "select count(*) from client_ledger where client_id = ?", client);
+        given().contentType(ContentType.JSON).body(Map.of("amount", 50_000, "method", "CASH", "reference", "RCPT-dup-" + client))
+                .post("/clients/" + client + "/payments").then().statusCode(409)
+                .body("errors[0].field", equalTo("reference"));
+        assertEquals(entries, People.count(dataSource, "select count(*) from client_ledger where client_id = ?", client));
+        given().get("/clients/" + client).then().body("balance", equalTo(-50_000f));
+
+        given().contentType(ContentType.JSON).body(Map.of("amount", 0, "method", "CASH", "reference", "R0"))
+                .post("/clients/" + client + "/payments").then().statusCode(400).body("errors[0].field", equalTo("amount"));
+        given().contentType(ContentType.JSON).body(Map.of("amount", 10, "method", "BARTER", "reference", "R1"))
+                .post("/clients/" + client + "/payments").then().statusCode(400).body("errors[0].field", equalTo("method"));
+        given().contentType(ContentType.JSON).body(Map.of("amount", 10, "method", "CASH", "reference", "R2"))
+                .post("/clients/987654321/payments").then().statusCode(404);
+        given().contentType(ContentType.JSON).body(Map.of("kind", "CREDIT_NOTE", "amount", 10, "reason", "x"))
+                .post("/clients/" + client + "/adjustments").then().statusCode(400).body("errors[0].field", equalTo("reference"));
+        assertEquals(entries, People.count(dataSource, "select count(*) from client_ledger where client_id = ?", client));
+    }
+}

@@ -1,0 +1,13 @@
+package com.tsh.erp.events.clients;
+
+import java.math.BigDecimal;
+
+/**
+ * A client's balance (what the client owes) changed by one ledger entry. Key and aggregate id:
+ * the client id; aggregate version: the ledger entry's id.
+ *
+ * @param kind ORDER_DELIVERED, PAYMENT, CREDIT_NOTE or ADJUSTMENT
+ */
+public record BalanceChanged(long clientId, String kind, BigDecimal amount, BigDecimal balance, String orderId,
+                             String reference) {
+}
