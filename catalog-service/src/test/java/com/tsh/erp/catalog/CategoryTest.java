@@ -30,9 +30,18 @@ class CategoryTest {
     @Inject
     RedisDataSource redis;
     @Inject
+    com.tsh.erp.catalog.service.CategoryCache categoryCache;
+    @Inject
     DataSource dataSource;
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
+    @ConfigProperty(name = "tsh.test.run-id")
+    String runId;
+
+    /** This run's own copy of a topic (tsh.outbox.topic-prefix), so no other run's events mix in. */
+    private String topic(String name) {
+        return runId + "." + name;
+    }
 
     @Test
     void theTreeNestsSubCategories() {
@@ -50,7 +59,7 @@ class CategoryTest {
         String tag = Catalog.uniqueSku("tag");
         long id = Catalog.category("Chargers " + tag, "شواحن", null);
         given().get("/categories").then().statusCode(200);
-        assertNotNull(redis.value(String.class).get("catalog:categories:v1"), "the tree is cached in Redis");
+        assertNotNull(redis.value(String.class).get(categoryCache.key()), "the tree is cached in Redis");
 
         Map<String, Object> update = new HashMap<>();
         update.put("version", 0);
@@ -58,13 +67,13 @@ class CategoryTest {
         update.put("name_ar", "شواحن ومحولات");
         given().contentType(ContentType.JSON).body(update).put("/categories/" + id).then().statusCode(200)
                 .body("version", equalTo(1));
-        assertNull(redis.value(String.class).get("catalog:categories:v1"), "the change invalidated the cache");
+        assertNull(redis.value(String.class).get(categoryCache.key()), "the change invalidated the cache");
         given().get("/categories").then().body("find { it.id == " + id + " }.name", equalTo("Chargers and adapters " + tag));
 
         given().post("/categories/" + id + "/deactivate").then().statusCode(200).body("active", equalTo(false));
         given().get("/categories").then().body("find { it.id == " + id + " }.active", equalTo(false));
 
-        try (TopicProbe probe = TopicProbe.read(bootstrap, Topics.CATALOG_CATEGORIES)) {
+        try (TopicProbe probe = TopicProbe.read(bootstrap, topic(Topics.CATALOG_CATEGORIES))) {
             var records = probe.pollUntil(r -> r.stream().filter(x -> x.value().contains(tag)).count() >= 3,
                     Duration.ofSeconds(30));
             assertEquals(3, records.stream().filter(x -> x.key().equals(String.valueOf(id)) && x.value().contains(tag)).count(),

@@ -35,6 +35,13 @@ class ReservationTest {
     DataSource dataSource;
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
+    @ConfigProperty(name = "tsh.test.run-id")
+    String runId;
+
+    /** This run's own copy of a topic (tsh.outbox.topic-prefix), so no other run's events mix in. */
+    private String topic(String name) {
+        return runId + "." + name;
+    }
     private Db db;
 
     @BeforeEach
@@ -96,7 +103,7 @@ class ReservationTest {
             events.add(Orders.placedEvent(o));
         }
         for (int i = 0; i < orders.size(); i++) {
-            TopicProbe.send(bootstrap, Topics.ORDERS_ORDERS, orders.get(i).orderId(), events.get(i));
+            TopicProbe.send(bootstrap, topic(Topics.ORDERS_ORDERS), orders.get(i).orderId(), events.get(i));
         }
         await().atMost(Duration.ofSeconds(90)).until(() -> answers("StockReserved", orders) + answers("StockReservationRejected", orders) == 200);
         assertEquals(50, answers("StockReserved", orders));
@@ -105,11 +112,11 @@ class ReservationTest {
 
         // the same events again (a consumer that crashed before committing its offsets)...
         for (int i = 0; i < 60; i++) {
-            TopicProbe.send(bootstrap, Topics.ORDERS_ORDERS, orders.get(i).orderId(), events.get(i));
+            TopicProbe.send(bootstrap, topic(Topics.ORDERS_ORDERS), orders.get(i).orderId(), events.get(i));
         }
         // ...and the same orders again under new event ids (order-service re-sending)
         for (int i = 0; i < 20; i++) {
-            TopicProbe.send(bootstrap, Topics.ORDERS_ORDERS, orders.get(i).orderId(), Orders.placedEvent(orders.get(i)));
+            TopicProbe.send(bootstrap, topic(Topics.ORDERS_ORDERS), orders.get(i).orderId(), Orders.placedEvent(orders.get(i)));
         }
         // then an event catalog-service has no use for, on each of those keys: per-key order means that once
         // all of these are recorded, every redelivery before them was handled
@@ -118,7 +125,7 @@ class ReservationTest {
             String noted = Orders.envelope(new com.tsh.erp.events.EventType<>("OrderNoted", "Order", Topics.ORDERS_ORDERS,
                     java.util.Map.class), o.orderId(), 9, java.util.Map.of("orderId", o.orderId()));
             markers.add(com.tsh.erp.events.EventJson.read(noted).eventId());
-            TopicProbe.send(bootstrap, Topics.ORDERS_ORDERS, o.orderId(), noted);
+            TopicProbe.send(bootstrap, topic(Topics.ORDERS_ORDERS), o.orderId(), noted);
         }
         String markerIds = markers.stream().map(m -> "'" + m + "'").collect(Collectors.joining(","));
         await().atMost(Duration.ofSeconds(60)).until(() ->
@@ -134,19 +141,19 @@ class ReservationTest {
         long product = Catalog.product("Flow item", "سلعة", 10);
         OrderPlaced cancelled = Orders.placed(product, product); // two lines of the same product: 2 units
         OrderPlaced delivered = Orders.placed(product);
-        TopicProbe.send(bootstrap, Topics.ORDERS_ORDERS, cancelled.orderId(), Orders.placedEvent(cancelled));
-        TopicProbe.send(bootstrap, Topics.ORDERS_ORDERS, delivered.orderId(), Orders.placedEvent(delivered));
+        TopicProbe.send(bootstrap, topic(Topics.ORDERS_ORDERS), cancelled.orderId(), Orders.placedEvent(cancelled));
+        TopicProbe.send(bootstrap, topic(Topics.ORDERS_ORDERS), delivered.orderId(), Orders.placedEvent(delivered));
         await().atMost(Duration.ofSeconds(30)).until(() -> db.count("select reserved from product where id = ?", product) == 3);
 
-        TopicProbe.send(bootstrap, Topics.ORDERS_ORDERS, cancelled.orderId(), Orders.cancelledEvent(cancelled.orderId()));
-        TopicProbe.send(bootstrap, Topics.ORDERS_ORDERS, delivered.orderId(), Orders.deliveredEvent(delivered.orderId()));
+        TopicProbe.send(bootstrap, topic(Topics.ORDERS_ORDERS), cancelled.orderId(), Orders.cancelledEvent(cancelled.orderId()));
+        TopicProbe.send(bootstrap, topic(Topics.ORDERS_ORDERS), delivered.orderId(), Orders.deliveredEvent(delivered.orderId()));
         await().atMost(Duration.ofSeconds(30)).until(() -> db.count("select reserved from product where id = ?", product) == 0
                 && db.count("select stock_on_hand from product where id = ?", product) == 9);
         // cancelling again (or after delivery) gives nothing back twice
-        TopicProbe.send(bootstrap, Topics.ORDERS_ORDERS, cancelled.orderId(), Orders.cancelledEvent(cancelled.orderId()));
-        TopicProbe.send(bootstrap, Topics.ORDERS_ORDERS, delivered.orderId(), Orders.cancelledEvent(delivered.orderId()));
+        TopicProbe.send(bootstrap, topic(Topics.ORDERS_ORDERS), cancelled.orderId(), Orders.cancelledEvent(cancelled.orderId()));
+        TopicProbe.send(bootstrap, topic(Topics.ORDERS_ORDERS), delivered.orderId(), Orders.cancelledEvent(delivered.orderId()));
         OrderPlaced after = Orders.placed(product);
-        TopicProbe.send(bootstrap, Topics.ORDERS_ORDERS, after.orderId(), Orders.placedEvent(after));
+        TopicProbe.send(bootstrap, topic(Topics.ORDERS_ORDERS), after.orderId(), Orders.placedEvent(after));
         await().atMost(Duration.ofSeconds(30)).until(() -> answers("StockReserved", List.of(after)) == 1);
         assertEquals(9, db.count("select stock_on_hand from product where id = ?", product));
         assertEquals(1, db.count("select reserved from product where id = ?", product));

@@ -91,6 +91,16 @@ class SearchTest {
     }
 
     @Test
+    void pagesRunOnFromSkuMatchesIntoNameMatches() {
+        String q = (tag + "-777").toLowerCase();
+        for (long[] expected : new long[][]{{1, skuExact}, {2, skuPrefixed}, {3, mentionsSku}}) {
+            given().queryParam("q", q).queryParam("per_page", 1).queryParam("page", expected[0]).get("/products").then()
+                    .statusCode(200).body("items.id", org.hamcrest.Matchers.contains((int) expected[1]))
+                    .body("has_more", equalTo(expected[0] < 3));
+        }
+    }
+
+    @Test
     void mixedArabicAndEnglishInOneQuery() {
         search("شاحن").body("items.id", hasItem((int) charger));
         search("fast").body("items.id", hasItem((int) charger));

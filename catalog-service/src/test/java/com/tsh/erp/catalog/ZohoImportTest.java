@@ -32,6 +32,13 @@ class ZohoImportTest {
     DataSource dataSource;
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
+    @ConfigProperty(name = "tsh.test.run-id")
+    String runId;
+
+    /** This run's own copy of a topic (tsh.outbox.topic-prefix), so no other run's events mix in. */
+    private String topic(String name) {
+        return runId + "." + name;
+    }
 
     private static ZohoItemChanged item(String zohoId, String sku, String name, int stock, Instant modified) {
         return new ZohoItemChanged(zohoId, sku, name, "حقيبة صغيرة", "Small bag", new BigDecimal("6.00"),
@@ -42,7 +49,7 @@ class ZohoImportTest {
         String json = EventJson.write(new EventEnvelope<>(UUID.randomUUID(), ZohoEvents.ITEM_CHANGED.name(), "ZohoItem",
                 item.zohoItemId(), item.lastModifiedTime().toEpochMilli(), Instant.now(), "system:zoho-sync",
                 EventEnvelope.ORIGIN_ZOHO, null, null, item));
-        TopicProbe.send(bootstrap, Topics.ZOHO_INBOUND, item.zohoItemId(), json);
+        TopicProbe.send(bootstrap, topic(Topics.ZOHO_INBOUND), item.zohoItemId(), json);
     }
 
     @Test
@@ -64,7 +71,7 @@ class ZohoImportTest {
         given().get("/products/" + id).then().body("name", equalTo("Bags-small v2"));
         assertEquals(1, db.count("select count(*) from stock_ledger where product_id = ? and reason = 'IMPORT' and on_hand_delta = -5", id));
 
-        try (TopicProbe probe = TopicProbe.read(bootstrap, Topics.CATALOG_PRODUCTS)) {
+        try (TopicProbe probe = TopicProbe.read(bootstrap, topic(Topics.CATALOG_PRODUCTS))) {
             var records = probe.pollUntil(r -> r.stream().filter(x -> x.value().contains(zohoId)).count() >= 2,
                     Duration.ofSeconds(30));
             var mine = records.stream().filter(x -> x.key().equals(String.valueOf(id)) && x.value().contains(zohoId)).toList();
@@ -91,7 +98,7 @@ class ZohoImportTest {
     void anItemWithoutSkuGoesToTheDeadLetterTopic() {
         String zohoId = "bad-" + UUID.randomUUID();
         send(item(zohoId, null, "No sku", 1, Instant.now()));
-        try (TopicProbe probe = TopicProbe.read(bootstrap, Topics.dlq(Topics.ZOHO_INBOUND))) {
+        try (TopicProbe probe = TopicProbe.read(bootstrap, topic(Topics.dlq(Topics.ZOHO_INBOUND)))) {
             var records = probe.pollUntil(r -> r.stream().anyMatch(x -> zohoId.equals(x.key())), Duration.ofSeconds(30));
             var dead = records.stream().filter(x -> zohoId.equals(x.key())).findFirst().orElseThrow();
             String reason = new String(dead.headers().lastHeader("dead-letter-reason").value(), StandardCharsets.UTF_8);

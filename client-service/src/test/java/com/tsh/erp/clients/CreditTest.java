@@ -38,6 +38,13 @@ class CreditTest {
     DataSource dataSource;
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
+    @ConfigProperty(name = "tsh.test.run-id")
+    String runId;
+
+    /** This run's own copy of a topic (tsh.outbox.topic-prefix), so no other run's events mix in. */
+    private String topic(String name) {
+        return runId + "." + name;
+    }
 
     private long answers(String type, List<OrderPlaced> orders) {
         String ids = orders.stream().map(o -> "'" + o.orderId() + "'").collect(Collectors.joining(","));
@@ -89,22 +96,22 @@ class CreditTest {
         OrderPlaced b = Orders.placed(client, "WHOLESALE", 50_000); // over the limit while a is held
         OrderPlaced cash = Orders.placed(retail, "RETAIL", 900_000);
         String aPlaced = Orders.placedEvent(a);
-        TopicProbe.send(bootstrap, Topics.ORDERS_ORDERS, a.orderId(), aPlaced);
+        TopicProbe.send(bootstrap, topic(Topics.ORDERS_ORDERS), a.orderId(), aPlaced);
         await().atMost(Duration.ofSeconds(30)).until(() -> answers("CreditReserved", List.of(a)) == 1);
-        TopicProbe.send(bootstrap, Topics.ORDERS_ORDERS, b.orderId(), Orders.placedEvent(b));
-        TopicProbe.send(bootstrap, Topics.ORDERS_ORDERS, cash.orderId(), Orders.placedEvent(cash));
+        TopicProbe.send(bootstrap, topic(Topics.ORDERS_ORDERS), b.orderId(), Orders.placedEvent(b));
+        TopicProbe.send(bootstrap, topic(Topics.ORDERS_ORDERS), cash.orderId(), Orders.placedEvent(cash));
         await().atMost(Duration.ofSeconds(30)).until(() -> answers("CreditRejected", List.of(b)) == 1
                 && answers("CreditReserved", List.of(cash)) == 1);
 
         // delivered twice (redelivery) and re-placed: one debit, nothing held
         String delivered = Orders.deliveredEvent(a.orderId());
-        TopicProbe.send(bootstrap, Topics.ORDERS_ORDERS, a.orderId(), delivered);
-        TopicProbe.send(bootstrap, Topics.ORDERS_ORDERS, a.orderId(), delivered);
-        TopicProbe.send(bootstrap, Topics.ORDERS_ORDERS, a.orderId(), aPlaced);
-        TopicProbe.send(bootstrap, Topics.ORDERS_ORDERS, a.orderId(), Orders.deliveredEvent(a.orderId()));
-        TopicProbe.send(bootstrap, Topics.ORDERS_ORDERS, a.orderId(), Orders.cancelledEvent(a.orderId()));
+        TopicProbe.send(bootstrap, topic(Topics.ORDERS_ORDERS), a.orderId(), delivered);
+        TopicProbe.send(bootstrap, topic(Topics.ORDERS_ORDERS), a.orderId(), delivered);
+        TopicProbe.send(bootstrap, topic(Topics.ORDERS_ORDERS), a.orderId(), aPlaced);
+        TopicProbe.send(bootstrap, topic(Topics.ORDERS_ORDERS), a.orderId(), Orders.deliveredEvent(a.orderId()));
+        TopicProbe.send(bootstrap, topic(Topics.ORDERS_ORDERS), a.orderId(), Orders.cancelledEvent(a.orderId()));
         String marker = Orders.cancelledEvent(a.orderId());
-        TopicProbe.send(bootstrap, Topics.ORDERS_ORDERS, a.orderId(), marker);
+        TopicProbe.send(bootstrap, topic(Topics.ORDERS_ORDERS), a.orderId(), marker);
         UUID markerId = EventJson.read(marker).eventId();
         await().atMost(Duration.ofSeconds(30)).until(() ->
                 People.count(dataSource, "select count(*) from tsh_inbox where event_id = ?", markerId) == 1);
@@ -118,9 +125,9 @@ class CreditTest {
 
         // c fits exactly: balance 60,000 + 40,000 = the limit; cancelling it releases the hold
         OrderPlaced c = Orders.placed(client, "WHOLESALE", 40_000);
-        TopicProbe.send(bootstrap, Topics.ORDERS_ORDERS, c.orderId(), Orders.placedEvent(c));
+        TopicProbe.send(bootstrap, topic(Topics.ORDERS_ORDERS), c.orderId(), Orders.placedEvent(c));
         await().atMost(Duration.ofSeconds(30)).until(() -> answers("CreditReserved", List.of(c)) == 1);
-        TopicProbe.send(bootstrap, Topics.ORDERS_ORDERS, c.orderId(), Orders.cancelledEvent(c.orderId()));
+        TopicProbe.send(bootstrap, topic(Topics.ORDERS_ORDERS), c.orderId(), Orders.cancelledEvent(c.orderId()));
         await().atMost(Duration.ofSeconds(30)).until(() -> held(client).signum() == 0);
         assertTrue(People.count(dataSource, "select count(*) from credit_reservation where order_id = ? and status = 'RELEASED'", c.orderId()) == 1);
     }

@@ -32,9 +32,16 @@ class ZohoContactTest {
     DataSource dataSource;
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
+    @ConfigProperty(name = "tsh.test.run-id")
+    String runId;
+
+    /** This run's own copy of a topic (tsh.outbox.topic-prefix), so no other run's events mix in. */
+    private String topic(String name) {
+        return runId + "." + name;
+    }
 
     private void send(ZohoContactChanged c) {
-        TopicProbe.send(bootstrap, Topics.ZOHO_INBOUND, c.zohoContactId(), EventJson.write(new EventEnvelope<>(UUID.randomUUID(),
+        TopicProbe.send(bootstrap, topic(Topics.ZOHO_INBOUND), c.zohoContactId(), EventJson.write(new EventEnvelope<>(UUID.randomUUID(),
                 ZohoEvents.CONTACT_CHANGED.name(), "ZohoContact", c.zohoContactId(), c.lastModifiedTime().toEpochMilli(),
                 Instant.now(), "system:zoho-sync", EventEnvelope.ORIGIN_ZOHO, null, null, c)));
     }
@@ -62,7 +69,7 @@ class ZohoContactTest {
                 People.count(dataSource, "select count(*) from client where zoho_contact_id = ?", newId) == 1);
         assertEquals("RETAIL", People.text(dataSource, "select client_type from client where zoho_contact_id = ?", newId));
 
-        try (TopicProbe probe = TopicProbe.read(bootstrap, Topics.CLIENTS_CLIENTS)) {
+        try (TopicProbe probe = TopicProbe.read(bootstrap, topic(Topics.CLIENTS_CLIENTS))) {
             var records = probe.pollUntil(r -> r.stream().anyMatch(x -> x.value().contains(newId)), Duration.ofSeconds(30));
             var event = records.stream().filter(x -> x.value().contains(newId)).findFirst().orElseThrow();
             assertTrue(EventJson.payload(EventJson.read(event.value()), ClientEvents.CLIENT_UPSERTED).cameFromZoho());

@@ -7,9 +7,21 @@ import java.time.Duration;
 @ConfigMapping(prefix = "tsh.catalog")
 public interface CatalogConfig {
 
+    /** The start of every Redis key of this service (tests use one of their own per run). */
+    @WithDefault("catalog")
+    String cachePrefix();
+
     /** How long the category tree stays in Redis; every change invalidates it at once anyway. */
     @WithDefault("1h")
     Duration categoryCacheTtl();
+
+    /**
+     * How long a product list or search page stays in Redis (0 turns the cache off). Any product or
+     * category change makes every cached page stale at once; stock figures are never taken from
+     * the cache, and pages filtered by stock are never cached.
+     */
+    @WithDefault("30s")
+    java.time.Duration listCacheTtl();
 
     /** The Kafka consumer name recorded in the inbox for order events. */
     @WithDefault("catalog-orders")

@@ -27,7 +27,6 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class CategoryCache {
 
-    static final String KEY = "catalog:categories:v1";
     private static final Logger LOG = Logger.getLogger(CategoryCache.class);
     private static final ObjectMapper JSON = JsonMapper.builder().addModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
@@ -42,15 +41,22 @@ public class CategoryCache {
     TransactionSynchronizationRegistry transactions;
 
     private ValueCommands<String, String> values;
+    private String key;
 
     @PostConstruct
     void init() {
         values = redis.value(String.class);
+        key = config.cachePrefix() + ":categories:v1";
+    }
+
+    /** The Redis key of the cached tree. */
+    public String key() {
+        return key;
     }
 
     public List<CategoryRow> all() {
         try {
-            String cached = values.get(KEY);
+            String cached = values.get(key);
             if (cached != null) {
                 return JSON.readValue(cached, new TypeReference<List<CategoryRow>>() { });
             }
@@ -59,7 +65,7 @@ public class CategoryCache {
         }
         List<CategoryRow> rows = load();
         try {
-            values.set(KEY, JSON.writeValueAsString(rows), new SetArgs().px(config.categoryCacheTtl()));
+            values.set(key, JSON.writeValueAsString(rows), new SetArgs().px(config.categoryCacheTtl()));
         } catch (Exception e) {
             LOG.warnf("Category cache not written: %s", e.getMessage());
         }
@@ -85,7 +91,7 @@ public class CategoryCache {
 
     private void delete() {
         try {
-            redis.key(String.class).del(KEY);
+            redis.key(String.class).del(key);
         } catch (Exception e) {
             LOG.warnf("Category cache not invalidated (it expires within the TTL): %s", e.getMessage());
         }

@@ -30,6 +30,8 @@ public class CategoryService {
     CategoryCache cache;
     @Inject
     OutboxWriter outbox;
+    @Inject
+    ProductListCache listCache;
 
     /** The whole tree, roots first, each level in sort order (from the cache). */
     public List<CategoryNode> tree() {
@@ -154,6 +156,7 @@ public class CategoryService {
         outbox.append(CatalogEvents.CATEGORY_UPSERTED, String.valueOf(c.id), c.version, actor,
                 new CategoryUpserted(c.id, c.parentId, c.name, c.nameAr, c.sortOrder, c.active, c.updatedAt));
         cache.invalidateAfterCommit();
+        listCache.invalidateAfterCommit(); // the category filter follows the tree
         return node(c);
     }
 

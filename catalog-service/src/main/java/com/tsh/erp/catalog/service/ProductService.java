@@ -33,12 +33,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import javax.sql.DataSource;
 
 @ApplicationScoped
 public class ProductService {
 
+    /** A query that could be the start of a SKU: one word of SKU characters. */
+    private static final java.util.regex.Pattern SKU_FRAGMENT = java.util.regex.Pattern.compile("[a-z0-9._/\\\\-]+");
     private static final String LIST_FIELDS = """
             select p.id, p.sku, p.name, p.name_ar, p.category_id, p.unit, p.retail_price, p.wholesale_price,
                    p.available, p.active, p.image_urls[1]
@@ -49,59 +52,133 @@ public class ProductService {
     @Inject
     DataSource dataSource;
     @Inject
+    ProductListCache listCache;
+    @Inject
     CategoryService categories;
     @Inject
     StockLedger ledger;
     @Inject
     OutboxWriter outbox;
 
+    /**
+     * A page of products. With {@code q}, products whose SKU starts with the query come first
+     * (the exact SKU before the others, then by SKU), then the other matches in the chosen order.
+     * The two parts are two queries, so that each can use its own index (the SKU index's range for
+     * the first, the name/price/date index with the trigram filter, or the trigram index, as the
+     * planner finds cheaper, for the second) instead of sorting every match of a common word.
+     */
     public Page<ProductListItem> list(ProductQuery q) {
-        StringBuilder sql = new StringBuilder(LIST_FIELDS).append(" where p.active = ?");
-        List<Object> params = new ArrayList<>();
-        params.add(q.active() == null || q.active());
-        String pattern = q.q() == null ? "" : SearchText.likePattern(q.q());
-        if (!pattern.isEmpty()) {
-            sql.append(" and p.search_text like ? escape '\\'");
-            params.add("%" + pattern + "%");
+        if (q.inStock() != null) {
+            return query(q); // membership depends on stock: never cached
         }
+        String key = cacheKey(q);
+        Optional<Page<ProductListItem>> cached = listCache.get(key);
+        if (cached.isPresent()) {
+            return withLiveStock(cached.get());
+        }
+        Page<ProductListItem> page = query(q);
+        listCache.put(key, page);
+        return page;
+    }
+
+    private static String cacheKey(ProductQuery q) {
+        return String.join("|", q.q() == null ? "" : SearchText.normalize(q.q()), String.valueOf(q.categoryId()),
+                String.valueOf(q.active() == null || q.active()), String.valueOf(q.minPrice()), String.valueOf(q.maxPrice()),
+                String.valueOf(q.sort()), String.valueOf(q.page()), String.valueOf(q.perPage()));
+    }
+
+    /** The page with each product's available stock read now (stock is never served from a cache). */
+    private Page<ProductListItem> withLiveStock(Page<ProductListItem> page) {
+        if (page.items().isEmpty()) {
+            return page;
+        }
+        Map<Long, Integer> available = new HashMap<>();
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("select id, available from product where id = any(?)")) {
+            ps.setArray(1, c.createArrayOf("bigint", page.items().stream().map(ProductListItem::id).toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    available.put(rs.getLong(1), rs.getInt(2));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Stock overlay failed: " + e.getMessage(), e);
+        }
+        List<ProductListItem> items = page.items().stream().map(p -> new ProductListItem(p.id(), p.sku(), p.name(),
+                p.nameAr(), p.categoryId(), p.unit(), p.retailPrice(), p.wholesalePrice(),
+                available.getOrDefault(p.id(), p.available()), p.active(), p.imageUrl())).toList();
+        return new Page<>(items, page.page(), page.perPage(), page.hasMore());
+    }
+
+    private Page<ProductListItem> query(ProductQuery q) {
+        StringBuilder filters = new StringBuilder(" where p.active = ?");
+        List<Object> filterParams = new ArrayList<>();
+        filterParams.add(q.active() == null || q.active());
         if (q.categoryId() != null) {
             Set<Long> ids = categories.withDescendants(q.categoryId());
             if (ids.isEmpty()) {
                 return Page.of(List.of(), q.page(), q.perPage());
             }
-            sql.append(" and p.category_id = any(?)");
-            params.add(ids.toArray(Long[]::new));
+            filters.append(" and p.category_id = any(?)");
+            filterParams.add(ids.toArray(Long[]::new));
         }
         if (Boolean.TRUE.equals(q.inStock())) {
-            sql.append(" and p.available > 0");
+            filters.append(" and p.available > 0");
         } else if (Boolean.FALSE.equals(q.inStock())) {
-            sql.append(" and p.available <= 0");
+            filters.append(" and p.available <= 0");
         }
         if (q.minPrice() != null) {
-            sql.append(" and p.retail_price >= ?");
-            params.add(q.minPrice());
+            filters.append(" and p.retail_price >= ?");
+            filterParams.add(q.minPrice());
         }
         if (q.maxPrice() != null) {
-            sql.append(" and p.retail_price <= ?");
-            params.add(q.maxPrice());
+            filters.append(" and p.retail_price <= ?");
+            filterParams.add(q.maxPrice());
         }
-        sql.append(" order by ");
-        if (!pattern.isEmpty()) {
-            // exact SKU first, then SKU prefix, then the chosen order
-            sql.append("case when lower(p.sku) = ? then 0 when lower(p.sku) like ? escape '\\' then 1 else 2 end, ");
-            params.add(SearchText.normalize(q.q()));
+        String order = switch (q.sort() == null ? "name" : q.sort()) {
+            case "newest" -> " order by p.created_at desc, p.id desc";
+            case "price" -> " order by p.retail_price asc, p.id asc";
+            case "-price" -> " order by p.retail_price desc, p.id desc";
+            default -> " order by p.name asc, p.id asc";
+        };
+        long offset = (long) (q.page() - 1) * q.perPage();
+        int wanted = q.perPage() + 1; // one more than a page tells whether another follows
+        String pattern = q.q() == null ? "" : SearchText.likePattern(q.q());
+        if (pattern.isEmpty()) {
+            List<Object> params = new ArrayList<>(filterParams);
+            params.add(wanted);
+            params.add(offset);
+            return Page.of(listItems(LIST_FIELDS + filters + order + " limit ? offset ?", params), q.page(), q.perPage());
+        }
+
+        List<ProductListItem> rows = new ArrayList<>();
+        long skuMatches = 0;
+        boolean skuLike = SKU_FRAGMENT.matcher(pattern).matches();
+        if (skuLike) {
+            List<Object> params = new ArrayList<>(filterParams);
             params.add(pattern + "%");
+            params.add(SearchText.normalize(q.q()));
+            params.add(offset + wanted);
+            List<ProductListItem> bySku = listItems(LIST_FIELDS + filters + " and lower(p.sku) like ? escape '\\'"
+                    + " order by lower(p.sku) = ? desc, lower(p.sku), p.id limit ?", params);
+            skuMatches = bySku.size();
+            if (offset < skuMatches) {
+                rows.addAll(bySku.subList((int) offset, bySku.size()));
+            }
         }
-        sql.append(switch (q.sort() == null ? "name" : q.sort()) {
-            case "newest" -> "p.created_at desc, p.id desc";
-            case "price" -> "p.retail_price asc, p.id asc";
-            case "-price" -> "p.retail_price desc, p.id desc";
-            default -> "p.name asc, p.id asc";
-        });
-        sql.append(" limit ? offset ?");
-        params.add(q.perPage() + 1);
-        params.add((long) (q.page() - 1) * q.perPage());
-        return Page.of(listItems(sql.toString(), params), q.page(), q.perPage());
+        if (rows.size() < wanted) {
+            List<Object> params = new ArrayList<>(filterParams);
+            params.add("%" + pattern + "%");
+            StringBuilder sql = new StringBuilder(LIST_FIELDS).append(filters).append(" and p.search_text like ? escape '\\'");
+            if (skuLike) {
+                sql.append(" and lower(p.sku) not like ? escape '\\'");
+                params.add(pattern + "%");
+            }
+            params.add(wanted - rows.size());
+            params.add(Math.max(0, offset - skuMatches));
+            rows.addAll(listItems(sql + order + " limit ? offset ?", params));
+        }
+        return Page.of(rows, q.page(), q.perPage());
     }
 
     /** For the gateway: the products with these ids that exist, in the order asked. */
@@ -219,6 +296,7 @@ public class ProductService {
         if (p.active) {
             p.active = false;
             flush(id);
+            listCache.invalidateAfterCommit();
             outbox.append(CatalogEvents.PRODUCT_DEACTIVATED, String.valueOf(p.id), p.version, actor,
                     new ProductDeactivated(p.id, p.sku, Instant.now()));
         }
@@ -258,6 +336,7 @@ public class ProductService {
     }
 
     void upserted(Product p, String actor, String origin) {
+        listCache.invalidateAfterCommit();
         outbox.append(CatalogEvents.PRODUCT_UPSERTED, String.valueOf(p.id), p.version, actor, origin,
                 new ProductUpserted(p.id, p.sku, p.name, p.nameAr, p.description, p.descriptionAr, p.categoryId, p.unit,
                         p.retailPrice, p.wholesalePrice, p.costPrice, p.stockOnHand, p.reserved,

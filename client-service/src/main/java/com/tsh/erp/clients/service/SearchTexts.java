@@ -5,12 +5,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** What a client or salesperson search matches: names (normal form), the phone in its digit forms, the email. */
-final class SearchTexts {
+public final class SearchTexts {
 
     private SearchTexts() {
     }
 
-    static String of(String name, String nameAr, String phoneE164, String email) {
+    public static String of(String name, String nameAr, String phoneE164, String email) {
         return SearchText.normalize(name) + " " + SearchText.normalize(nameAr) + " " + Phones.searchForms(phoneE164)
                 + " " + SearchText.normalize(email);
     }

@@ -38,6 +38,13 @@ public interface OutboxConfig {
     @WithDefault("15s")
     Duration sendTimeout();
 
+    /**
+     * Put before every topic name the relay publishes to, e.g. {@code staging.} when several
+     * environments share one Kafka cluster (tests use one per run). Consumers' topics must carry
+     * the same prefix in their channel configuration.
+     */
+    java.util.Optional<String> topicPrefix();
+
     /** Published outbox rows are deleted after this long. */
     @WithDefault("7d")
     Duration retention();

@@ -66,9 +66,11 @@ public final class OutboxRelay {
             where id = ?""";
 
     /** What a relay needs to know; see {@link OutboxConfig} for the meaning of each. */
-    public record Settings(int batchSize, int maxLanes, Duration retryInitialDelay, Duration retryMaxDelay, Duration sendTimeout) {
+    public record Settings(int batchSize, int maxLanes, Duration retryInitialDelay, Duration retryMaxDelay, Duration sendTimeout,
+                           String topicPrefix) {
         static Settings of(OutboxConfig c) {
-            return new Settings(c.batchSize(), c.maxLanes(), c.retryInitialDelay(), c.retryMaxDelay(), c.sendTimeout());
+            return new Settings(c.batchSize(), c.maxLanes(), c.retryInitialDelay(), c.retryMaxDelay(), c.sendTimeout(),
+                    c.topicPrefix().orElse(""));
         }
     }
 
@@ -132,7 +134,7 @@ public final class OutboxRelay {
         }
 
         Map<Row, Future<RecordMetadata>> inFlight = new LinkedHashMap<>();
-        byLane.values().forEach(rows -> rows.forEach(row -> inFlight.put(row, producer.send(record(row)))));
+        byLane.values().forEach(rows -> rows.forEach(row -> inFlight.put(row, producer.send(record(row, settings.topicPrefix())))));
 
         List<Row> sent = new ArrayList<>();
         Map<Row, String> failed = new LinkedHashMap<>();
@@ -213,8 +215,8 @@ public final class OutboxRelay {
         return byLane;
     }
 
-    private static ProducerRecord<String, String> record(Row row) {
-        ProducerRecord<String, String> record = new ProducerRecord<>(row.topic(), row.key(), row.envelope());
+    private static ProducerRecord<String, String> record(Row row, String topicPrefix) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(topicPrefix + row.topic(), row.key(), row.envelope());
         record.headers().add(new RecordHeader("eventType", row.eventType().getBytes(StandardCharsets.UTF_8)));
         record.headers().add(new RecordHeader("eventId", row.eventId().toString().getBytes(StandardCharsets.UTF_8)));
         return record;
