@@ -14,6 +14,7 @@ import com.tsh.erp.catalog.service.ProductService;
 import com.tsh.erp.catalog.service.StockLedger;
 import com.tsh.erp.defaults.Actors;
 import com.tsh.erp.defaults.ApiException;
+import com.tsh.erp.defaults.IdList;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
@@ -37,15 +38,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.math.BigDecimal;
-import java.util.ArrayList;
-import java.util.List;
 
 @Path("/products")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class ProductResource {
-
-    static final int MAX_BATCH = 100;
 
     @Inject
     ProductService products;
@@ -68,7 +65,7 @@ public class ProductResource {
                        @QueryParam("per_page") @DefaultValue("25") @Min(1) @Max(100) int perPage,
                        @QueryParam("ids") String ids) {
         if (ids != null) {
-            return new Batch<>(products.byIds(parseIds(ids)));
+            return new Batch<>(products.byIds(IdList.parse("ids", ids)));
         }
         if (minPrice != null && maxPrice != null && minPrice.compareTo(maxPrice) > 0) {
             throw ApiException.badRequest("min_price", "must not be above max_price");
@@ -126,26 +123,5 @@ public class ProductResource {
                                     @QueryParam("per_page") @DefaultValue("25") @Min(1) @Max(100) int perPage) {
         products.requireExists(id);
         return ledger.entries(id, page, perPage);
-    }
-
-    static List<Long> parseIds(String ids) {
-        List<Long> out = new ArrayList<>();
-        for (String part : ids.split(",")) {
-            if (part.isBlank()) {
-                continue;
-            }
-            try {
-                out.add(Long.parseLong(part.strip()));
-            } catch (NumberFormatException e) {
-                throw ApiException.badRequest("ids", "'" + part.strip() + "' is not a product id");
-            }
-        }
-        if (out.isEmpty()) {
-            throw ApiException.badRequest("ids", "give at least one product id");
-        }
-        if (out.size() > MAX_BATCH) {
-            throw ApiException.badRequest("ids", "at most " + MAX_BATCH + " ids a request, got " + out.size());
-        }
-        return out;
     }
 }

@@ -16,7 +16,8 @@ public interface CatalogConfig {
     Duration categoryCacheTtl();
 
     /**
-     * How long a product list or search page stays in Redis (0 turns the cache off). Any product or
+     * How long a search page stays in Redis (0 turns the cache off). Plain list pages are not cached:
+     * read from their index they cost less than parsing a cached page (measured, BENCHMARKS.md). Any product or
      * category change makes every cached page stale at once; stock figures are never taken from
      * the cache, and pages filtered by stock are never cached.
      */

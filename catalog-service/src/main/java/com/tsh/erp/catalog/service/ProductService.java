@@ -68,8 +68,9 @@ public class ProductService {
      * planner finds cheaper, for the second) instead of sorting every match of a common word.
      */
     public Page<ProductListItem> list(ProductQuery q) {
-        if (q.inStock() != null) {
-            return query(q); // membership depends on stock: never cached
+        if (q.inStock() != null || q.q() == null || q.q().isBlank()) {
+            // membership by stock is never cached; a plain page is cheaper to read from its index than from Redis
+            return query(q);
         }
         String key = cacheKey(q);
         Optional<Page<ProductListItem>> cached = listCache.get(key);

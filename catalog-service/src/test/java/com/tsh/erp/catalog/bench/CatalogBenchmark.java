@@ -126,9 +126,9 @@ class CatalogBenchmark {
                 |---|---|---|---|---|---|---|
                 %s
 
-                Target: p95 under 20 ms for each. List and search pages come from the Redis page cache
-                (30 s, invalidated by any product or category change; stock figures always read live) once
-                a query has been asked; the searches draw from %,d distinct Arabic and %,d Latin queries.
+                Target: p95 under 20 ms for each. Search pages come from the Redis page cache (30 s,
+                invalidated by any product or category change; stock figures always read live) once a
+                query has been asked; the searches draw from %,d distinct Arabic and %,d Latin queries.
 
                 Reservations (StockReservations.reserve, each order one transaction, 16 threads, 1-3 lines over
                 200 products, all stock figures and the ledger checked afterwards): %s

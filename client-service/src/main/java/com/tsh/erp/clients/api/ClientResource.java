@@ -11,6 +11,7 @@ import com.tsh.erp.clients.service.ClientService;
 import com.tsh.erp.clients.service.ClientService.ClientQuery;
 import com.tsh.erp.defaults.Actors;
 import com.tsh.erp.defaults.ApiException;
+import com.tsh.erp.defaults.IdList;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -33,16 +34,12 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 
 @Path("/clients")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class ClientResource {
-
-    static final int MAX_BATCH = 100;
 
     @Inject
     ClientService clients;
@@ -59,7 +56,7 @@ public class ClientResource {
                        @QueryParam("per_page") @DefaultValue("25") @Min(1) @Max(100) int perPage,
                        @QueryParam("ids") String ids) {
         if (ids != null) {
-            return Map.of("items", clients.byIds(parseIds(ids)));
+            return Map.of("items", clients.byIds(IdList.parse("ids", ids)));
         }
         return clients.list(new ClientQuery(q, type, salespersonId, region, city,
                 active == null ? null : Boolean.valueOf(active), page, perPage));
@@ -128,23 +125,5 @@ public class ClientResource {
         } catch (DateTimeParseException e) {
             throw ApiException.badRequest(field, "'" + value + "' is not a date (YYYY-MM-DD)");
         }
-    }
-
-    static List<Long> parseIds(String ids) {
-        List<Long> out = new ArrayList<>();
-        for (String part : ids.split(",")) {
-            if (part.isBlank()) {
-                continue;
-            }
-            try {
-                out.add(Long.parseLong(part.strip()));
-            } catch (NumberFormatException e) {
-                throw ApiException.badRequest("ids", "'" + part.strip() + "' is not a client id");
-            }
-        }
-        if (out.isEmpty() || out.size() > MAX_BATCH) {
-            throw ApiException.badRequest("ids", "give 1 to " + MAX_BATCH + " client ids, got " + out.size());
-        }
-        return out;
     }
 }
