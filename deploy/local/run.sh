@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the whole system locally: PostgreSQL, Redis and a Kafka broker (using any already running),
-# a database for each service, and every service module that has been built, then prints what
-# runs where. Ctrl-C stops everything this script started.
+# a database for each service, every service module there is, and a little demo data (first run
+# only), then prints what runs where. Ctrl-C stops everything this script started.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 . deploy/local/common.sh
@@ -55,6 +55,8 @@ for s in "${started[@]}"; do
     sleep 0.5
   done
 done
+
+deploy/local/demo-data.sh || log "demo data not loaded (see the service logs)"
 
 echo
 echo "TSH ERP running locally"

@@ -7,6 +7,9 @@ import java.util.List;
 /** What a client or salesperson search matches: names (normal form), the phone in its digit forms, the email. */
 public final class SearchTexts {
 
+    /** Only what phone numbers are written with. */
+    private static final java.util.regex.Pattern PHONE_LIKE = java.util.regex.Pattern.compile("[0-9+()\\-. ]+");
+
     private SearchTexts() {
     }
 
@@ -22,6 +25,10 @@ public final class SearchTexts {
     static String where(String column, String q, List<Object> params) {
         String pattern = SearchText.likePattern(q);
         String digits = Phones.queryDigits(q);
+        if (digits.length() >= 4 && PHONE_LIKE.matcher(SearchText.normalize(q)).matches()) {
+            params.add("%" + digits + "%"); // a phone number, however written: its digits alone
+            return column + " like ?";
+        }
         List<String> parts = new ArrayList<>();
         if (!pattern.isEmpty()) {
             parts.add(column + " like ? escape '\\'");

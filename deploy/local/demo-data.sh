@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Seeds a little bilingual demo data through the services' own APIs, once: only when the catalog
+# has no products yet. Called by run.sh; safe to run again.
+set -euo pipefail
+CATALOG=${CATALOG_URL:-http://127.0.0.1:8081}
+CLIENTS=${CLIENTS_URL:-http://127.0.0.1:8082}
+
+post() { curl -fsS -H 'Content-Type: application/json' -d "$2" "$1"; }
+id_of() { sed -E 's/.*"id":([0-9]+).*/\1/'; }
+
+if curl -fsS "$CATALOG/q/health/ready" >/dev/null 2>&1; then
+  if curl -fsS "$CATALOG/products?per_page=1&active=true" | grep -q '"items":\[\]'; then
+    phones=$(post "$CATALOG/categories" '{"name":"Phones and accessories","name_ar":"هواتف وإكسسوارات","sort_order":1}' | id_of)
+    cables=$(post "$CATALOG/categories" "{\"name\":\"Cables\",\"name_ar\":\"كابلات\",\"parent_id\":$phones,\"sort_order\":1}" | id_of)
+    chargers=$(post "$CATALOG/categories" "{\"name\":\"Chargers\",\"name_ar\":\"شواحن\",\"parent_id\":$phones,\"sort_order\":2}" | id_of)
+    post "$CATALOG/products" "{\"sku\":\"TSH-CBL-0001\",\"name\":\"USB-C cable 1 m\",\"name_ar\":\"كابل يو إس بي سي ١ متر\",\"category_id\":$cables,\"retail_price\":7500,\"wholesale_price\":6000,\"cost_price\":4250.50,\"stock_on_hand\":120,\"reorder_level\":20}" >/dev/null
+    post "$CATALOG/products" "{\"sku\":\"TSH-CBL-0002\",\"name\":\"Lightning cable 2 m\",\"name_ar\":\"كابل لايتنينغ ٢ متر\",\"category_id\":$cables,\"retail_price\":9000,\"wholesale_price\":7250,\"stock_on_hand\":60,\"reorder_level\":10}" >/dev/null
+    post "$CATALOG/products" "{\"sku\":\"TSH-CHG-0007\",\"name\":\"Fast charger 20 W\",\"name_ar\":\"شاحن سريع ٢٠ واط\",\"category_id\":$chargers,\"retail_price\":18500,\"wholesale_price\":15000,\"stock_on_hand\":35,\"reorder_level\":5}" >/dev/null
+    echo "demo data: 3 categories, 3 products"
+  fi
+fi
+if curl -fsS "$CLIENTS/q/health/ready" >/dev/null 2>&1; then
+  if curl -fsS "$CLIENTS/clients?per_page=1" | grep -q '"items":\[\]'; then
+    sp=$(post "$CLIENTS/salespeople" '{"name":"Hassan Ali","name_ar":"حسن علي","phone":"0781 111 2222","kind":"TRAVEL","region":"South","commission_rate":2.5}' | id_of)
+    post "$CLIENTS/clients" "{\"name\":\"Al-Noor Electronics\",\"name_ar\":\"النور للإلكترونيات\",\"client_type\":\"WHOLESALE\",\"phone\":\"0770 123 4567\",\"city\":\"Basra\",\"region\":\"South\",\"salesperson_id\":$sp,\"credit_limit\":25000000}" >/dev/null
+    post "$CLIENTS/clients" '{"name":"Corner shop","name_ar":"محل الزاوية","client_type":"RETAIL","phone":"+964 771 765 4321","city":"Baghdad","region":"Central"}' >/dev/null
+    echo "demo data: 1 salesperson, 2 clients"
+  fi
+fi
