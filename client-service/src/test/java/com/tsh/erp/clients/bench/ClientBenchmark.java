@@ -39,7 +39,8 @@ class ClientBenchmark {
     static final int CLIENTS = 5_000;
     static final int SALESPEOPLE = 1_000;
     static final int CONNECTIONS = 50;
-    static final Duration RUN = Duration.ofSeconds(15);
+    static final Duration RUN = Duration.ofSeconds(10);
+    static final Duration THINK = Duration.ofMillis(100);
 
     private static final String[][] NAMES = {
             {"Al-Noor Electronics", "النور للإلكترونيات"}, {"Baghdad Mobile", "بغداد موبايل"}, {"Al-Amal Trading", "الأمل للتجارة"},
@@ -79,9 +80,10 @@ class ClientBenchmark {
                 run("detail (with live balance and credit)", details),
                 run("statement of a client with 2,000 ledger rows, 50 a page", statements));
         String body = """
-                %,d clients, %,d salespeople; %d concurrent connections from wrk, each sending its next request as
-                soon as the last is answered, for %d s per endpoint after a warm-up; the service, PostgreSQL and wrk
-                share the 2 cores. Latency as wrk measures it.
+                %,d clients, %,d salespeople; %d concurrent connections from wrk for %d s per endpoint after a
+                warm-up, first each waiting 100 ms after an answer before its next request (50 busy app users,
+                up to 500 requests/s), then never waiting (the most the machine serves; latency is then mostly
+                queueing). The service, PostgreSQL and wrk share the 2 cores. Latency as wrk measures it.
 
                 | endpoint | requests | req/s | p50 | p95 | p99 | max |
                 |---|---|---|---|---|---|---|
@@ -188,8 +190,11 @@ class ClientBenchmark {
         return r;
     }
 
+    /** Two rows: 50 clients that each wait 100 ms after an answer (an app's users, busy), then 50 that never wait (saturation). */
     private String run(String name, List<String> paths) throws Exception {
-        return load(paths, RUN).row(name);
+        WrkLoad.Result paced = WrkLoad.run(base.toString().replaceAll("/$", ""), paths, CONNECTIONS, RUN, THINK);
+        assertEquals(0, paced.errors(), "every request answered 200");
+        return paced.row(name + ", 100 ms think time") + "\n" + load(paths, RUN).row(name + ", no think time (saturation)");
     }
 
     private static String enc(String s) {

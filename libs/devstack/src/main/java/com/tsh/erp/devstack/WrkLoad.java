@@ -11,7 +11,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * HTTP load from wrk (Debian's package; a C load generator, so the client takes little of the
  * CPU the service and its database need): a fixed number of connections, each sending its next
- * request when the last is answered, over paths picked at random from a list.
+ * request when the last is answered (optionally after a think time), over paths picked at random
+ * from a list.
  */
 public final class WrkLoad {
 
@@ -26,10 +27,12 @@ public final class WrkLoad {
     private static final String SCRIPT = """
             local paths = {}
             for line in io.lines(os.getenv("WRK_PATHS")) do paths[#paths + 1] = line end
-            local counter = 0
+            local think = tonumber(os.getenv("WRK_THINK_MS") or "0")
             request = function()
-              counter = counter + 1
               return wrk.format("GET", paths[math.random(#paths)])
+            end
+            delay = function()
+              return think
             end
             done = function(summary, latency, requests)
               local errors = summary.errors.connect + summary.errors.read + summary.errors.write
@@ -44,6 +47,15 @@ public final class WrkLoad {
     }
 
     public static Result run(String baseUrl, List<String> paths, int connections, Duration duration) throws IOException, InterruptedException {
+        return run(baseUrl, paths, connections, duration, Duration.ZERO);
+    }
+
+    /**
+     * As {@link #run(String, List, int, Duration)}, but each connection waits {@code think} after an
+     * answer before its next request, as a person in an app does: a load well below saturation.
+     */
+    public static Result run(String baseUrl, List<String> paths, int connections, Duration duration, Duration think)
+            throws IOException, InterruptedException {
         ensureWrk();
         Path dir = Files.createTempDirectory("wrk-");
         Path script = dir.resolve("paths.lua");
@@ -53,6 +65,7 @@ public final class WrkLoad {
         ProcessBuilder pb = new ProcessBuilder("wrk", "-t2", "-c" + connections, "-d" + duration.toSeconds() + "s",
                 "--timeout", "10s", "-s", script.toString(), baseUrl).redirectErrorStream(true);
         pb.environment().put("WRK_PATHS", list.toString());
+        pb.environment().put("WRK_THINK_MS", String.valueOf(think.toMillis()));
         Process p = pb.start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         p.waitFor(duration.toSeconds() + 60, TimeUnit.SECONDS);
