@@ -76,16 +76,19 @@ final class KafkaBroker {
                 "logger.apache.level = WARN",
                 ""));
 
+        Files.deleteIfExists(log); // readiness is read from this run's log only
         String classpath = s.kafkaLib().toAbsolutePath() + "/*";
-        Process format = new ProcessBuilder(java(), "-Xmx256m", "-Dlog4j2.configurationFile=" + log4j.toAbsolutePath(),
-                "-cp", classpath, "kafka.tools.StorageTool", "format", "--ignore-formatted",
-                "-t", clusterId(), "-c", config.toAbsolutePath().toString())
-                .redirectErrorStream(true)
-                .redirectOutput(dir.resolve("format.log").toFile())
-                .start();
-        if (!format.waitFor(60, TimeUnit.SECONDS) || format.exitValue() != 0) {
-            format.destroyForcibly();
-            throw new IllegalStateException("Formatting Kafka storage failed: " + Files.readString(dir.resolve("format.log")));
+        if (!Files.exists(data.resolve("meta.properties"))) { // a restart keeps its formatted storage
+            Process format = new ProcessBuilder(java(), "-Xmx256m", "-Dlog4j2.configurationFile=" + log4j.toAbsolutePath(),
+                    "-cp", classpath, "kafka.tools.StorageTool", "format", "--ignore-formatted",
+                    "-t", clusterId(), "-c", config.toAbsolutePath().toString())
+                    .redirectErrorStream(true)
+                    .redirectOutput(dir.resolve("format.log").toFile())
+                    .start();
+            if (!format.waitFor(60, TimeUnit.SECONDS) || format.exitValue() != 0) {
+                format.destroyForcibly();
+                throw new IllegalStateException("Formatting Kafka storage failed: " + Files.readString(dir.resolve("format.log")));
+            }
         }
 
         Process broker = new ProcessBuilder(java(), "-Xms128m", "-Xmx512m", "-XX:+UseG1GC",

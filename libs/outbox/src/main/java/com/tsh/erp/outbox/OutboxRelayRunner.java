@@ -82,8 +82,13 @@ public class OutboxRelayRunner {
 
     /** An idempotent producer (acks=all): a retried send never duplicates or reorders within a partition. */
     public Producer<String, String> newProducer(String purpose) {
+        return newProducer(purpose, bootstrapServers);
+    }
+
+    /** The same, to another cluster (a test's own broker). */
+    public Producer<String, String> newProducer(String purpose, String bootstrap) {
         Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         p.put(ProducerConfig.CLIENT_ID_CONFIG, applicationName + "-outbox-" + purpose);
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
