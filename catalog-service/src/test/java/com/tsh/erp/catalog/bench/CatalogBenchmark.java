@@ -202,10 +202,16 @@ class CatalogBenchmark {
                         with s as (update product set stock_on_hand = 1000 where sku like 'BENCH-%' returning id)
                         insert into stock_ledger (product_id, reason, on_hand_delta, reserved_delta, on_hand_after, reserved_after, note, actor)
                         select id, 'IMPORT', 1000, 0, 1000, 0, 'benchmark seed', 'system:benchmark' from s""");
-                st.execute("analyze product");
-                st.execute("analyze category");
             }
             c.commit();
+            try (Statement st = c.createStatement()) {
+                c.setAutoCommit(true);
+                // what autovacuum does after a bulk load: statistics and the visibility map
+                st.execute("vacuum analyze product");
+                st.execute("vacuum analyze category");
+                st.execute("vacuum analyze stock_ledger");
+                c.setAutoCommit(false);
+            }
             List<Long> ids = new ArrayList<>();
             try (Statement st = c.createStatement(); var rs = st.executeQuery("select id from product where sku like 'BENCH-%' order by id")) {
                 while (rs.next()) {
