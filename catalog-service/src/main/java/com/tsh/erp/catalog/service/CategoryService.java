@@ -77,7 +77,7 @@ public class CategoryService {
 
     @Transactional
     public CategoryNode create(CreateCategory req, String actor) {
-        requireParent("parent_id", req.parentId());
+        requireExisting("parent_id", req.parentId());
         Category c = new Category();
         c.name = req.name().strip();
         c.nameAr = req.nameAr().strip();
@@ -96,7 +96,7 @@ public class CategoryService {
                     + ", not " + req.version() + "; reload it and apply the change again");
         }
         if (req.parentId() != null && !Objects.equals(req.parentId(), c.parentId)) {
-            requireParent("parent_id", req.parentId());
+            requireExisting("parent_id", req.parentId());
             if (withDescendants(id).contains(req.parentId())) {
                 throw ApiException.unprocessable("parent_id", "a category cannot be moved under itself or its own sub-category");
             }
@@ -130,10 +130,6 @@ public class CategoryService {
         if (categoryId != null && em.find(Category.class, categoryId) == null) {
             throw ApiException.unprocessable(field, "category " + categoryId + " does not exist");
         }
-    }
-
-    private void requireParent(String field, Long parentId) {
-        requireExisting(field, parentId);
     }
 
     private Category find(long id) {

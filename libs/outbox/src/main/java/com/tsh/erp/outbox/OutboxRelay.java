@@ -133,8 +133,20 @@ public final class OutboxRelay {
             return 0;
         }
 
+        // Send in order. A send that fails at once (the producer could not even reach the cluster for
+        // metadata within max.block.ms) ends the sending of this cycle: the rest wait untouched for the
+        // next one, so an outage costs one short wait a cycle instead of one for every row.
         Map<Row, Future<RecordMetadata>> inFlight = new LinkedHashMap<>();
-        byLane.values().forEach(rows -> rows.forEach(row -> inFlight.put(row, producer.send(record(row, settings.topicPrefix())))));
+        sending:
+        for (List<Row> rows : byLane.values()) {
+            for (Row row : rows) {
+                Future<RecordMetadata> future = producer.send(record(row, settings.topicPrefix()));
+                inFlight.put(row, future);
+                if (future.isDone() && await(future, System.nanoTime()) != null) {
+                    break sending;
+                }
+            }
+        }
 
         List<Row> sent = new ArrayList<>();
         Map<Row, String> failed = new LinkedHashMap<>();
@@ -142,6 +154,9 @@ public final class OutboxRelay {
         long deadline = System.nanoTime() + settings.sendTimeout().toNanos();
         for (List<Row> rows : byLane.values()) {
             for (Row row : rows) {
+                if (!inFlight.containsKey(row)) {
+                    continue; // not sent in this cycle
+                }
                 String error = await(inFlight.get(row), deadline);
                 if (failedKeys.contains(row.topicKey())) {
                     continue; // stays pending behind the failed row of its key (sent again later if it did go out)

@@ -96,7 +96,8 @@ public class OutboxRelayRunner {
         p.put(ProducerConfig.LINGER_MS_CONFIG, "1");
         p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "10000");
         p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, String.valueOf(Math.max(11000, config.sendTimeout().toMillis())));
-        p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "10000");
+        // how long a send may wait for the cluster's metadata; the relay stops a cycle at the first such failure
+        p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "3000");
         return new KafkaProducer<>(p, new StringSerializer(), new StringSerializer());
     }
 
