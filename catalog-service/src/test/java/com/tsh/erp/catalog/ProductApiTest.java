@@ -269,6 +269,8 @@ class ProductApiTest {
                 .body("has_more", equalTo(true));
         assertEquals(15, db.count("select sum(on_hand_delta) from stock_ledger where product_id = ?", id));
         given().get("/products/424242424/stock-ledger").then().statusCode(404);
+        given().contentType(ContentType.JSON).body(Map.of("quantity_delta", 1, "reason", "found one"))
+                .post("/products/424242424/stock-adjustments").then().statusCode(404).contentType(PROBLEM);
         assertTrue(db.count("select count(*) from tsh_outbox where event_type = 'StockChanged' and message_key = ?", String.valueOf(id)) >= 2);
     }
 }

@@ -48,13 +48,27 @@ public class ProductListCache {
         generationKey = config.cachePrefix() + ":plist:gen";
     }
 
-    /** The cached page for {@code key}, if there is one. */
-    public Optional<Page<ProductListItem>> get(String key) {
+    /**
+     * The Redis key for a query's page under the current generation, or empty when the cache is off
+     * or Redis cannot be reached (then the database answers and nothing is cached).
+     */
+    public Optional<String> key(String query) {
         if (config.listCacheTtl().isZero()) {
             return Optional.empty();
         }
         try {
-            String cached = values.get(fullKey(key));
+            String generation = values.get(generationKey);
+            return Optional.of(config.cachePrefix() + ":plist:" + (generation == null ? "0" : generation) + ":" + query);
+        } catch (Exception e) {
+            LOG.debugf("product list cache unavailable: %s", e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /** The page cached under {@code key}, if there is one. */
+    public Optional<Page<ProductListItem>> get(String key) {
+        try {
+            String cached = values.get(key);
             return cached == null ? Optional.empty() : Optional.of(JSON.readValue(cached, PAGE));
         } catch (Exception e) {
             LOG.debugf("product list cache unavailable: %s", e.getMessage());
@@ -63,19 +77,11 @@ public class ProductListCache {
     }
 
     public void put(String key, Page<ProductListItem> page) {
-        if (config.listCacheTtl().isZero()) {
-            return;
-        }
         try {
-            values.set(fullKey(key), JSON.writeValueAsString(page), new SetArgs().px(config.listCacheTtl()));
+            values.set(key, JSON.writeValueAsString(page), new SetArgs().px(config.listCacheTtl()));
         } catch (Exception e) {
             LOG.debugf("product list page not cached: %s", e.getMessage());
         }
-    }
-
-    private String fullKey(String key) {
-        String generation = values.get(generationKey);
-        return config.cachePrefix() + ":plist:" + (generation == null ? "0" : generation) + ":" + key;
     }
 
     /** After the current transaction commits, every cached page is stale (once per transaction). */

@@ -72,13 +72,13 @@ public class ProductService {
             // membership by stock is never cached; a plain page is cheaper to read from its index than from Redis
             return query(q);
         }
-        String key = cacheKey(q);
-        Optional<Page<ProductListItem>> cached = listCache.get(key);
+        Optional<String> key = listCache.key(cacheKey(q));
+        Optional<Page<ProductListItem>> cached = key.flatMap(listCache::get);
         if (cached.isPresent()) {
             return withLiveStock(cached.get());
         }
         Page<ProductListItem> page = query(q);
-        listCache.put(key, page);
+        key.ifPresent(k -> listCache.put(k, page));
         return page;
     }
 
@@ -312,8 +312,10 @@ public class ProductService {
      */
     @Transactional
     public Adjusted adjustStock(long id, StockAdjustment req, String idempotencyKey, String actor) {
-        find(id);
         Locked locked = ledger.lock(List.of(id)).get(id);
+        if (locked == null) {
+            throw ApiException.notFound("Product", id);
+        }
         if (idempotencyKey != null && ledger.alreadyApplied(id, idempotencyKey)) {
             return new Adjusted(new StockFigures(id, locked.sku(), locked.stockOnHand(), locked.reserved(), locked.available()), false);
         }
