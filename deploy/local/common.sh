@@ -3,12 +3,12 @@
 
 log() { printf '\033[1m[tsh]\033[0m %s\n' "$*" >&2; }
 
-# Java 17+ and a way to download (the Maven wrapper fetches Maven itself). On a fresh Debian
-# machine without them, install from Debian's packages when we are root.
+# Java 17+ and curl (the Maven wrapper fetches Maven itself). On a fresh Debian machine without
+# them, install from Debian's packages when we are root.
 ensure_tools() {
   local missing=()
   command -v java >/dev/null 2>&1 || missing+=(openjdk-17-jdk-headless)
-  command -v curl >/dev/null 2>&1 || command -v wget >/dev/null 2>&1 || missing+=(curl)
+  command -v curl >/dev/null 2>&1 || missing+=(curl)   # the wrapper's download, health checks, demo data
   if [ ${#missing[@]} -gt 0 ]; then
     if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
       log "installing ${missing[*]}"
