@@ -252,7 +252,7 @@ class ProductApiTest {
         // the same request again (a retry on a bad network) changes nothing
         given().contentType(ContentType.JSON).body(Map.of("quantity_delta", 5, "reason", "delivery from supplier"))
                 .header("Idempotency-Key", "grn-1001-" + id)
-                .post("/products/" + id + "/stock-adjustments").then().statusCode(200).body("stock_on_hand", equalTo(15));
+                .post("/products/" + id + "/stock-adjustments").then().statusCode(201).body("stock_on_hand", equalTo(15));
 
         long ledgerRows = db.count("select count(*) from stock_ledger where product_id = ?", id);
         given().contentType(ContentType.JSON).body(Map.of("quantity_delta", -16, "reason", "counted short"))

@@ -1,25 +1,38 @@
 package com.tsh.erp.catalog;
 
 import static org.awaitility.Awaitility.await;
+import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.tsh.erp.catalog.service.StockReservations;
 import com.tsh.erp.devstack.TopicProbe;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.tsh.erp.events.EventEnvelope;
+import com.tsh.erp.events.EventJson;
+import com.tsh.erp.events.EventType;
 import com.tsh.erp.events.Topics;
+import com.tsh.erp.events.catalog.CatalogEvents;
+import com.tsh.erp.events.catalog.StockReservationRejected;
+import com.tsh.erp.events.catalog.StockReservationRejected.ShortLine;
 import com.tsh.erp.events.orders.OrderPlaced;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -105,8 +118,8 @@ class ReservationTest {
         for (int i = 0; i < orders.size(); i++) {
             TopicProbe.send(bootstrap, topic(Topics.ORDERS_ORDERS), orders.get(i).orderId(), events.get(i));
         }
-        await().atMost(Duration.ofSeconds(90)).until(() -> answers("StockReserved", orders) + answers("StockReservationRejected", orders) == 200);
-        assertEquals(50, answers("StockReserved", orders));
+        await().atMost(Duration.ofSeconds(90)).until(() -> db.count("select count(*) from tsh_saga_answer where request_id in ("
+                + orders.stream().map(o -> "'" + o.orderId() + "'").collect(Collectors.joining(",")) + ")") == 200);
         assertEquals(50, db.count("select reserved from product where id = ?", product));
         long ledgerRows = db.count("select count(*) from stock_ledger where product_id = ?", product);
 
@@ -133,7 +146,17 @@ class ReservationTest {
 
         assertEquals(50, db.count("select reserved from product where id = ?", product), "redeliveries reserved nothing more");
         assertEquals(ledgerRows, db.count("select count(*) from stock_ledger where product_id = ?", product));
-        assertEquals(50, answers("StockReserved", orders), "no second answer for a redelivered order");
+        // on the topic, as order-service reads it: one answer an order, and a second, identical one for
+        // each of the 20 re-sent orders (the redelivered event ids got none)
+        Map<String, List<String>> byOrder = answersOnTopic(orders, 220);
+        assertEquals(200, byOrder.size());
+        assertEquals(50, byOrder.values().stream().filter(a -> a.get(0).equals("StockReserved")).count());
+        assertEquals(150, byOrder.values().stream().filter(a -> a.get(0).equals("StockReservationRejected")).count());
+        for (int i = 0; i < orders.size(); i++) {
+            List<String> answers = byOrder.get(orders.get(i).orderId());
+            assertEquals(i < 20 ? 2 : 1, answers.size(), "answers to order " + i);
+            assertEquals(1, answers.stream().distinct().count(), "a re-sent order gets the same answer");
+        }
     }
 
     @Test
@@ -154,7 +177,7 @@ class ReservationTest {
         TopicProbe.send(bootstrap, topic(Topics.ORDERS_ORDERS), delivered.orderId(), Orders.cancelledEvent(delivered.orderId()));
         OrderPlaced after = Orders.placed(product);
         TopicProbe.send(bootstrap, topic(Topics.ORDERS_ORDERS), after.orderId(), Orders.placedEvent(after));
-        await().atMost(Duration.ofSeconds(30)).until(() -> answers("StockReserved", List.of(after)) == 1);
+        assertEquals(List.of("StockReserved"), answersOnTopic(List.of(after), 1).get(after.orderId()));
         assertEquals(9, db.count("select stock_on_hand from product where id = ?", product));
         assertEquals(1, db.count("select reserved from product where id = ?", product));
         assertEquals(1, db.count("select count(*) from stock_ledger where order_id = ? and reason = 'RELEASE'", cancelled.orderId()));
@@ -164,17 +187,57 @@ class ReservationTest {
     @Test
     void unknownAndInactiveProductsRejectTheWholeOrder() {
         long fine = Catalog.product("Fine", "جيد", 5);
-        OrderPlaced order = Orders.placed(fine, 987654321L);
-        QuarkusTransaction.requiringNew().run(() -> assertTrue(!reservations.reserve(order)));
+        long inactive = Catalog.product("Retired", "متوقف", 5);
+        given().post("/products/" + inactive + "/deactivate").then().statusCode(200);
+        OrderPlaced order = Orders.placed(fine, 987654321L, inactive);
+
+        QuarkusTransaction.requiringNew().run(() -> assertFalse(reservations.reserve(order, 1)));
+
         assertEquals(0, db.count("select reserved from product where id = ?", fine));
-        assertEquals(1, answers("StockReservationRejected", List.of(order)));
+        assertEquals(0, db.count("select reserved from product where id = ?", inactive));
+        StockReservationRejected answer = onlyAnswer(order, CatalogEvents.STOCK_RESERVATION_REJECTED);
+        Map<Long, String> reasons = answer.shortLines().stream()
+                .collect(Collectors.toMap(ShortLine::productId, ShortLine::reason));
+        assertEquals(Map.of(987654321L, "UNKNOWN_PRODUCT", inactive, "INACTIVE_PRODUCT"), reasons,
+                "each bad line named with its reason; the good line is not short");
+    }
+
+    @Test
+    void aReSentRejectedOrderIsAnsweredTheSameWayAfterStockArrives() {
+        long product = Catalog.product("Scarce", "نادر", 1);
+        OrderPlaced order = Orders.placed(product, product); // 2 units of 1
+        TopicProbe.send(bootstrap, topic(Topics.ORDERS_ORDERS), order.orderId(), Orders.placedEvent(order));
+        assertEquals(List.of("StockReservationRejected"), answersOnTopic(List.of(order), 1).get(order.orderId()));
+
+        given().contentType("application/json").body(Map.of("quantity_delta", 10, "reason", "goods received"))
+                .post("/products/" + product + "/stock-adjustments").then().statusCode(201);
+        TopicProbe.send(bootstrap, topic(Topics.ORDERS_ORDERS), order.orderId(), Orders.placedEvent(order)); // new event id
+
+        assertEquals(List.of("StockReservationRejected", "StockReservationRejected"),
+                answersOnTopic(List.of(order), 2).get(order.orderId()), "the same decision, not a new one");
+        assertEquals(0, db.count("select reserved from product where id = ?", product));
+        assertEquals(0, db.count("select count(*) from stock_reservation where order_id = ?", order.orderId()));
+    }
+
+    @Test
+    void sagaAnswersCarryTheOrdersVersion() {
+        long product = Catalog.product("Versioned", "مرقم", 5);
+        OrderPlaced order = Orders.placed(product);
+        TopicProbe.send(bootstrap, topic(Topics.ORDERS_ORDERS), order.orderId(),
+                Orders.envelope(com.tsh.erp.events.orders.OrderEvents.ORDER_PLACED, order.orderId(), 4, order));
+        answersOnTopic(List.of(order), 1);
+        try (TopicProbe probe = TopicProbe.read(bootstrap, topic(Topics.CATALOG_STOCK))) {
+            var answer = probe.pollUntil(rs -> rs.stream().anyMatch(r -> order.orderId().equals(r.key())), Duration.ofSeconds(30))
+                    .stream().filter(r -> order.orderId().equals(r.key())).findFirst().orElseThrow();
+            assertEquals(4, EventJson.read(answer.value()).aggregateVersion());
+        }
     }
 
     private List<Boolean> concurrently(List<OrderPlaced> orders) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(16);
         try {
             List<Callable<Boolean>> work = orders.stream()
-                    .map(o -> (Callable<Boolean>) () -> QuarkusTransaction.requiringNew().call(() -> reservations.reserve(o)))
+                    .map(o -> (Callable<Boolean>) () -> QuarkusTransaction.requiringNew().call(() -> reservations.reserve(o, 1)))
                     .toList();
             List<Boolean> out = new ArrayList<>();
             for (Future<Boolean> f : pool.invokeAll(work)) {
@@ -187,7 +250,41 @@ class ReservationTest {
     }
 
     private long answers(String eventType, List<OrderPlaced> orders) {
-        String ids = orders.stream().map(o -> "'" + o.orderId() + "'").collect(Collectors.joining(","));
-        return db.count("select count(*) from tsh_outbox where event_type = ? and message_key in (" + ids + ")", eventType);
+        Map<String, List<String>> byOrder = answersOnTopic(orders, orders.size());
+        return byOrder.values().stream().flatMap(List::stream).filter(eventType::equals).count();
+    }
+
+    private static final Set<String> ANSWER_TYPES = Set.of("StockReserved", "StockReservationRejected");
+
+    /**
+     * The saga answers for these orders as order-service will read them: from this run's catalog.stock
+     * topic, each order's answer types in the order sent. Reads until {@code expected} answers have come,
+     * then two seconds more, so that an answer too many is seen too.
+     */
+    private Map<String, List<String>> answersOnTopic(List<OrderPlaced> orders, int expected) {
+        Set<String> ids = orders.stream().map(OrderPlaced::orderId).collect(Collectors.toSet());
+        try (TopicProbe probe = TopicProbe.read(bootstrap, topic(Topics.CATALOG_STOCK))) {
+            probe.pollUntil(rs -> answers(rs, ids).size() >= expected, Duration.ofSeconds(90));
+            Map<String, List<String>> byOrder = new LinkedHashMap<>();
+            for (EventEnvelope<JsonNode> e : answers(probe.pollFor(Duration.ofSeconds(2)), ids)) {
+                byOrder.computeIfAbsent(e.aggregateId(), k -> new ArrayList<>()).add(e.eventType());
+            }
+            return byOrder;
+        }
+    }
+
+    private static List<EventEnvelope<JsonNode>> answers(List<ConsumerRecord<String, String>> records, Set<String> ids) {
+        return records.stream().filter(r -> ids.contains(r.key())).map(r -> EventJson.read(r.value()))
+                .filter(e -> ANSWER_TYPES.contains(e.eventType())).toList();
+    }
+
+    private <P> P onlyAnswer(OrderPlaced order, EventType<P> type) {
+        Set<String> ids = Set.of(order.orderId());
+        try (TopicProbe probe = TopicProbe.read(bootstrap, topic(Topics.CATALOG_STOCK))) {
+            probe.pollUntil(rs -> !answers(rs, ids).isEmpty(), Duration.ofSeconds(30));
+            List<EventEnvelope<JsonNode>> all = answers(probe.pollFor(Duration.ofSeconds(2)), ids);
+            assertEquals(1, all.size(), "one answer");
+            return EventJson.payload(all.get(0), type).payload();
+        }
     }
 }

@@ -1,12 +1,17 @@
 package com.tsh.erp.clients;
 
+import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.tsh.erp.clients.service.CreditReservations;
 import com.tsh.erp.devstack.TopicProbe;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.tsh.erp.events.EventEnvelope;
 import com.tsh.erp.events.EventJson;
+import com.tsh.erp.events.orders.OrderEvents;
+import io.restassured.http.ContentType;
 import com.tsh.erp.events.Topics;
 import com.tsh.erp.events.clients.ClientEvents;
 import com.tsh.erp.events.clients.CreditRejected;
@@ -17,7 +22,10 @@ import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -25,6 +33,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
@@ -47,8 +56,37 @@ class CreditTest {
     }
 
     private long answers(String type, List<OrderPlaced> orders) {
-        String ids = orders.stream().map(o -> "'" + o.orderId() + "'").collect(Collectors.joining(","));
-        return People.count(dataSource, "select count(*) from tsh_outbox where event_type = ? and message_key in (" + ids + ")", type);
+        return answersOnTopic(orders, orders.size()).values().stream().flatMap(List::stream).filter(type::equals).count();
+    }
+
+    private static final Set<String> ANSWER_TYPES = Set.of("CreditReserved", "CreditRejected");
+
+    /**
+     * The saga answers for these orders as order-service will read them: from this run's clients.credit
+     * topic, each order's answers in the order sent. Reads until {@code expected} answers have come, then
+     * two seconds more, so that an answer too many is seen too.
+     */
+    private Map<String, List<EventEnvelope<JsonNode>>> answerEvents(List<OrderPlaced> orders, int expected) {
+        Set<String> ids = orders.stream().map(OrderPlaced::orderId).collect(Collectors.toSet());
+        try (TopicProbe probe = TopicProbe.read(bootstrap, topic(Topics.CLIENTS_CREDIT))) {
+            probe.pollUntil(rs -> answers(rs, ids).size() >= expected, Duration.ofSeconds(90));
+            Map<String, List<EventEnvelope<JsonNode>>> byOrder = new LinkedHashMap<>();
+            for (EventEnvelope<JsonNode> e : answers(probe.pollFor(Duration.ofSeconds(2)), ids)) {
+                byOrder.computeIfAbsent(e.aggregateId(), k -> new ArrayList<>()).add(e);
+            }
+            return byOrder;
+        }
+    }
+
+    private Map<String, List<String>> answersOnTopic(List<OrderPlaced> orders, int expected) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        answerEvents(orders, expected).forEach((k, v) -> out.put(k, v.stream().map(EventEnvelope::eventType).toList()));
+        return out;
+    }
+
+    private static List<EventEnvelope<JsonNode>> answers(List<ConsumerRecord<String, String>> records, Set<String> ids) {
+        return records.stream().filter(r -> ids.contains(r.key())).map(r -> EventJson.read(r.value()))
+                .filter(e -> ANSWER_TYPES.contains(e.eventType())).toList();
     }
 
     private BigDecimal held(long client) {
@@ -67,7 +105,7 @@ class CreditTest {
         List<Boolean> outcomes = new ArrayList<>();
         try {
             List<Callable<Boolean>> work = orders.stream()
-                    .map(o -> (Callable<Boolean>) () -> QuarkusTransaction.requiringNew().call(() -> credit.reserve(o))).toList();
+                    .map(o -> (Callable<Boolean>) () -> QuarkusTransaction.requiringNew().call(() -> credit.reserve(o, 1))).toList();
             for (Future<Boolean> f : pool.invokeAll(work)) {
                 outcomes.add(f.get());
             }
@@ -79,9 +117,9 @@ class CreditTest {
         assertEquals(33, answers("CreditReserved", orders));
         assertEquals(67, answers("CreditRejected", orders));
 
-        String rejectedJson = People.text(dataSource, "select envelope::text from tsh_outbox where event_type = 'CreditRejected' and message_key in ("
-                + orders.stream().map(o -> "'" + o.orderId() + "'").collect(Collectors.joining(",")) + ") limit 1");
-        CreditRejected r = EventJson.payload(EventJson.read(rejectedJson), ClientEvents.CREDIT_REJECTED).payload();
+        EventEnvelope<JsonNode> rejected = answerEvents(orders, 100).values().stream().flatMap(List::stream)
+                .filter(e -> e.eventType().equals("CreditRejected")).findFirst().orElseThrow();
+        CreditRejected r = EventJson.payload(rejected, ClientEvents.CREDIT_REJECTED).payload();
         assertEquals("CREDIT_LIMIT_EXCEEDED", r.reason());
         assertEquals(0, new BigDecimal("1000000.00").compareTo(r.creditLimit()));
         assertEquals(0, new BigDecimal("990000.00").compareTo(r.reservedCredit()));
@@ -97,11 +135,11 @@ class CreditTest {
         OrderPlaced cash = Orders.placed(retail, "RETAIL", 900_000);
         String aPlaced = Orders.placedEvent(a);
         TopicProbe.send(bootstrap, topic(Topics.ORDERS_ORDERS), a.orderId(), aPlaced);
-        await().atMost(Duration.ofSeconds(30)).until(() -> answers("CreditReserved", List.of(a)) == 1);
+        assertEquals(List.of("CreditReserved"), answersOnTopic(List.of(a), 1).get(a.orderId()));
         TopicProbe.send(bootstrap, topic(Topics.ORDERS_ORDERS), b.orderId(), Orders.placedEvent(b));
         TopicProbe.send(bootstrap, topic(Topics.ORDERS_ORDERS), cash.orderId(), Orders.placedEvent(cash));
-        await().atMost(Duration.ofSeconds(30)).until(() -> answers("CreditRejected", List.of(b)) == 1
-                && answers("CreditReserved", List.of(cash)) == 1);
+        assertEquals(List.of("CreditRejected"), answersOnTopic(List.of(b), 1).get(b.orderId()));
+        assertEquals(List.of("CreditReserved"), answersOnTopic(List.of(cash), 1).get(cash.orderId()));
 
         // delivered twice (redelivery) and re-placed: one debit, nothing held
         String delivered = Orders.deliveredEvent(a.orderId());
@@ -126,9 +164,47 @@ class CreditTest {
         // c fits exactly: balance 60,000 + 40,000 = the limit; cancelling it releases the hold
         OrderPlaced c = Orders.placed(client, "WHOLESALE", 40_000);
         TopicProbe.send(bootstrap, topic(Topics.ORDERS_ORDERS), c.orderId(), Orders.placedEvent(c));
-        await().atMost(Duration.ofSeconds(30)).until(() -> answers("CreditReserved", List.of(c)) == 1);
+        assertEquals(List.of("CreditReserved"), answersOnTopic(List.of(c), 1).get(c.orderId()));
         TopicProbe.send(bootstrap, topic(Topics.ORDERS_ORDERS), c.orderId(), Orders.cancelledEvent(c.orderId()));
         await().atMost(Duration.ofSeconds(30)).until(() -> held(client).signum() == 0);
         assertTrue(People.count(dataSource, "select count(*) from credit_reservation where order_id = ? and status = 'RELEASED'", c.orderId()) == 1);
+    }
+
+    @Test
+    void reSentOrdersGetTheSameDecisionWhateverChangedMeanwhile() {
+        long client = People.wholesale("Re-sent " + UUID.randomUUID(), 100_000);
+        long retail = People.client(People.clientBody("Counter " + UUID.randomUUID(), "RETAIL"));
+        OrderPlaced tooBig = Orders.placed(client, "WHOLESALE", 150_000);
+        OrderPlaced cash = Orders.placed(retail, "RETAIL", 10_000);
+        TopicProbe.send(bootstrap, topic(Topics.ORDERS_ORDERS), tooBig.orderId(), Orders.placedEvent(tooBig));
+        TopicProbe.send(bootstrap, topic(Topics.ORDERS_ORDERS), cash.orderId(), Orders.placedEvent(cash));
+        assertEquals(List.of("CreditRejected"), answersOnTopic(List.of(tooBig), 1).get(tooBig.orderId()));
+
+        // the client pays 100,000 in advance: the order would fit now, but it was decided already
+        given().contentType(ContentType.JSON).body(Map.of("amount", 100_000, "method", "CASH", "reference", "ADV-" + client))
+                .post("/clients/" + client + "/payments").then().statusCode(201);
+        TopicProbe.send(bootstrap, topic(Topics.ORDERS_ORDERS), tooBig.orderId(), Orders.placedEvent(tooBig)); // new event ids
+        TopicProbe.send(bootstrap, topic(Topics.ORDERS_ORDERS), cash.orderId(), Orders.placedEvent(cash));
+
+        Map<String, List<EventEnvelope<JsonNode>>> answers = answerEvents(List.of(tooBig, cash), 4);
+        assertEquals(List.of("CreditRejected", "CreditRejected"),
+                answers.get(tooBig.orderId()).stream().map(EventEnvelope::eventType).toList());
+        assertEquals(List.of("CreditReserved", "CreditReserved"),
+                answers.get(cash.orderId()).stream().map(EventEnvelope::eventType).toList(), "not needed, twice alike");
+        for (EventEnvelope<JsonNode> e : answers.get(cash.orderId())) {
+            assertEquals(0, EventJson.payload(e, ClientEvents.CREDIT_RESERVED).payload().amount().signum());
+        }
+        assertEquals(0, held(client).signum(), "nothing held for the rejected order");
+        assertEquals(0, People.count(dataSource, "select count(*) from credit_reservation where order_id in (?, ?)",
+                tooBig.orderId(), cash.orderId()));
+    }
+
+    @Test
+    void creditAnswersCarryTheOrdersVersion() {
+        long client = People.wholesale("Versioned " + UUID.randomUUID(), 100_000);
+        OrderPlaced order = Orders.placed(client, "WHOLESALE", 1_000);
+        TopicProbe.send(bootstrap, topic(Topics.ORDERS_ORDERS), order.orderId(),
+                Orders.envelope(OrderEvents.ORDER_PLACED, order.orderId(), 7, order));
+        assertEquals(7, answerEvents(List.of(order), 1).get(order.orderId()).get(0).aggregateVersion());
     }
 }

@@ -48,7 +48,7 @@ class LedgerTest {
         long client = People.wholesale("Statement " + UUID.randomUUID(), 5_000_000);
         OrderPlaced order = Orders.placed(client, "WHOLESALE", 250_000);
         QuarkusTransaction.requiringNew().run(() -> {
-            credit.reserve(order);
+            credit.reserve(order, 1);
             credit.deliver(order.orderId());
         });
         pay(client, 100_000, "RCPT-" + client + "-1", 201);
@@ -97,5 +97,35 @@ class LedgerTest {
         given().contentType(ContentType.JSON).body(Map.of("kind", "CREDIT_NOTE", "amount", 10, "reason", "x"))
                 .post("/clients/" + client + "/adjustments").then().statusCode(400).body("errors[0].field", equalTo("reference"));
         assertEquals(entries, People.count(dataSource, "select count(*) from client_ledger where client_id = ?", client));
+    }
+
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrap;
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "tsh.test.run-id")
+    String runId;
+
+    @Test
+    void balanceEventsCountTheClientsOwnVersionUpOneByOne() {
+        long client = People.wholesale("Versions " + UUID.randomUUID(), 1_000_000);
+        long other = People.wholesale("Other " + UUID.randomUUID(), 1_000_000);
+        pay(other, 10, "OTHER-" + other, 201); // another client's entry takes an id in between
+        pay(client, 100, "V-" + client + "-1", 201);
+        pay(other, 10, "OTHER-" + other + "-2", 201);
+        pay(client, 200, "V-" + client + "-2", 201);
+        pay(client, 300, "V-" + client + "-3", 201);
+
+        String key = String.valueOf(client);
+        try (com.tsh.erp.devstack.TopicProbe probe = com.tsh.erp.devstack.TopicProbe.read(bootstrap,
+                runId + "." + com.tsh.erp.events.Topics.CLIENTS_CREDIT)) {
+            List<com.tsh.erp.events.EventEnvelope<com.fasterxml.jackson.databind.JsonNode>> events = probe
+                    .pollUntil(rs -> rs.stream().filter(r -> key.equals(r.key())).count() >= 3, java.time.Duration.ofSeconds(30))
+                    .stream().filter(r -> key.equals(r.key())).map(r -> com.tsh.erp.events.EventJson.read(r.value())).toList();
+            assertEquals(List.of(1L, 2L, 3L), events.stream().map(e -> e.aggregateVersion()).toList(),
+                    "the balance version of this client, not ledger entry ids");
+            List<Long> entryIds = events.stream().map(e -> com.tsh.erp.events.EventJson
+                    .payload(e, com.tsh.erp.events.clients.ClientEvents.BALANCE_CHANGED).payload().entryId()).toList();
+            assertEquals(3, entryIds.stream().distinct().count());
+            assertEquals(entryIds.stream().sorted().toList(), entryIds);
+        }
     }
 }

@@ -15,6 +15,9 @@ import com.tsh.erp.catalog.service.StockLedger;
 import com.tsh.erp.defaults.Actors;
 import com.tsh.erp.defaults.ApiException;
 import com.tsh.erp.defaults.IdList;
+import com.tsh.erp.outbox.IdempotentRequests;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
@@ -48,6 +51,10 @@ public class ProductResource {
     ProductService products;
     @Inject
     StockLedger ledger;
+    @Inject
+    IdempotentRequests idempotent;
+    @Inject
+    ObjectMapper json;
 
     /**
      * Products, filtered and sorted; or, with {@code ids}, the listed products (at most 100, for
@@ -105,15 +112,32 @@ public class ProductResource {
         return products.deactivate(id, Actors.of(security));
     }
 
-    /** Answers 201 when applied, 200 when an earlier request with the same Idempotency-Key already was. */
+    /**
+     * Answers 201 with the figures after the change. With an Idempotency-Key, a retry of the same
+     * request gets the first answer again and changes nothing; the same key with another request
+     * is 422 (IdempotentRequests).
+     */
     @POST
     @Path("/{id}/stock-adjustments")
     public Response adjust(@PathParam("id") long id, @Valid @NotNull StockAdjustment body,
-                           @HeaderParam("Idempotency-Key") @Size(max = 100) String idempotencyKey,
-                           @Context SecurityContext security) {
-        ProductService.Adjusted result = products.adjustStock(id, body, idempotencyKey, Actors.of(security));
-        StockFigures figures = result.figures();
-        return Response.status(result.applied() ? 201 : 200).entity(figures).build();
+                           @HeaderParam("Idempotency-Key") @Size(min = 1, max = 100) String idempotencyKey,
+                           @Context SecurityContext security) throws JsonProcessingException {
+        String actor = Actors.of(security);
+        if (idempotencyKey == null) {
+            return Response.status(201).entity(products.adjustStock(id, body, null, actor)).build();
+        }
+        String request = "POST /products/" + id + "/stock-adjustments " + json.writeValueAsString(body);
+        IdempotentRequests.Answer answer = idempotent.execute("stock-adjustment", idempotencyKey, request,
+                () -> new IdempotentRequests.Answer(201, write(products.adjustStock(id, body, idempotencyKey, actor))));
+        return Response.status(answer.status()).type(MediaType.APPLICATION_JSON).entity(answer.body()).build();
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @GET

@@ -37,7 +37,7 @@ public class OrderEventsConsumer {
         switch (event.eventType()) {
             case "OrderPlaced" -> {
                 var order = EventJson.payload(event, OrderEvents.ORDER_PLACED).payload();
-                boolean reserved = reservations.reserve(order);
+                boolean reserved = reservations.reserve(order, event.aggregateVersion());
                 LOG.debugf("order %s: stock %s", order.orderId(), reserved ? "reserved" : "rejected");
             }
             case "OrderCancelled" -> reservations.release(EventJson.payload(event, OrderEvents.ORDER_CANCELLED).payload().orderId());

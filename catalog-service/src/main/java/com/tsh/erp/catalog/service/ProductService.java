@@ -251,8 +251,7 @@ public class ProductService {
             ledger.apply(p.id, Reason.ADJUSTMENT, initial, 0, null, "initial stock", null, actor);
         }
         em.refresh(p);
-        upserted(p, actor, EventEnvelope.ORIGIN_TSH);
-        return detail(p);
+        return detail(p, upserted(p, actor, EventEnvelope.ORIGIN_TSH));
     }
 
     @Transactional
@@ -287,8 +286,7 @@ public class ProductService {
         p.zohoItemId = req.zohoItemId();
         p.refreshSearchText();
         flush(id);
-        upserted(p, actor, EventEnvelope.ORIGIN_TSH);
-        return detail(p);
+        return detail(p, upserted(p, actor, EventEnvelope.ORIGIN_TSH));
     }
 
     @Transactional
@@ -305,19 +303,16 @@ public class ProductService {
     }
 
     /**
-     * Changes stock on hand by a counted amount. With an idempotency key, a repeat of the same
-     * adjustment (a retried request) changes nothing and answers the current figures.
+     * Changes stock on hand by a counted amount. The Idempotency-Key, if any, is recorded on the
+     * ledger row for the audit; replaying a retried request is {@code IdempotentRequests}' job.
      *
-     * @return the figures, and whether this call applied the change
+     * @return the figures after the change
      */
     @Transactional
-    public Adjusted adjustStock(long id, StockAdjustment req, String idempotencyKey, String actor) {
+    public StockFigures adjustStock(long id, StockAdjustment req, String idempotencyKey, String actor) {
         Locked locked = ledger.lock(List.of(id)).get(id);
         if (locked == null) {
             throw ApiException.notFound("Product", id);
-        }
-        if (idempotencyKey != null && ledger.alreadyApplied(id, idempotencyKey)) {
-            return new Adjusted(new StockFigures(id, locked.sku(), locked.stockOnHand(), locked.reserved(), locked.available()), false);
         }
         if (req.quantityDelta() == 0) {
             throw ApiException.badRequest("quantity_delta", "must not be 0");
@@ -327,24 +322,28 @@ public class ProductService {
             throw ApiException.unprocessable("quantity_delta", "stock on hand would fall to " + after + ", below the "
                     + locked.reserved() + " units reserved for orders");
         }
-        return new Adjusted(ledger.apply(id, Reason.ADJUSTMENT, req.quantityDelta(), 0, null, req.reason().strip(),
-                idempotencyKey, actor), true);
-    }
-
-    public record Adjusted(StockFigures figures, boolean applied) {
+        return ledger.apply(id, Reason.ADJUSTMENT, req.quantityDelta(), 0, null, req.reason().strip(), idempotencyKey, actor);
     }
 
     public void requireExists(long id) {
         find(id);
     }
 
-    void upserted(Product p, String actor, String origin) {
+    /**
+     * Puts ProductUpserted in the outbox under the product's version. Its stock figures are read
+     * here under the row lock (held since the flush that wrote the change), not taken from the
+     * entity as loaded earlier: a stock change that committed meanwhile is in them, and one that
+     * comes later waits for this commit. Returns those figures.
+     */
+    Locked upserted(Product p, String actor, String origin) {
         listCache.invalidateAfterCommit();
+        Locked stock = ledger.lock(List.of(p.id)).get(p.id);
         outbox.append(CatalogEvents.PRODUCT_UPSERTED, String.valueOf(p.id), p.version, actor, origin,
                 new ProductUpserted(p.id, p.sku, p.name, p.nameAr, p.description, p.descriptionAr, p.categoryId, p.unit,
-                        p.retailPrice, p.wholesalePrice, p.costPrice, p.stockOnHand, p.reserved,
-                        p.stockOnHand - p.reserved, p.reorderLevel, p.active, List.copyOf(p.imageUrls), p.zohoItemId,
-                        p.createdAt, p.updatedAt));
+                        p.retailPrice, p.wholesalePrice, p.costPrice, stock.stockOnHand(), stock.reserved(),
+                        stock.available(), stock.stockVersion(), p.reorderLevel, p.active, List.copyOf(p.imageUrls),
+                        p.zohoItemId, p.createdAt, p.updatedAt));
+        return stock;
     }
 
     Product find(long id) {
@@ -382,6 +381,13 @@ public class ProductService {
         } catch (OptimisticLockException e) {
             throw ApiException.conflict("stale-version", "product " + id + " was changed meanwhile; reload it");
         }
+    }
+
+    /** The product with stock figures read under its row lock in this transaction. */
+    static ProductDetail detail(Product p, Locked stock) {
+        return new ProductDetail(p.id, p.sku, p.name, p.nameAr, p.description, p.descriptionAr, p.categoryId, p.unit,
+                p.retailPrice, p.wholesalePrice, p.costPrice, stock.stockOnHand(), stock.reserved(), stock.available(),
+                p.reorderLevel, p.active, List.copyOf(p.imageUrls), p.zohoItemId, p.createdAt, p.updatedAt, p.version);
     }
 
     static ProductDetail detail(Product p) {

@@ -32,7 +32,7 @@ public class StockLedger {
     public enum Reason { ADJUSTMENT, RESERVATION, RELEASE, DELIVERY, IMPORT }
 
     /** A product's stock row as locked for a change. */
-    public record Locked(long productId, String sku, int stockOnHand, int reserved, boolean active) {
+    public record Locked(long productId, String sku, int stockOnHand, int reserved, boolean active, long stockVersion) {
         public int available() {
             return stockOnHand - reserved;
         }
@@ -52,11 +52,12 @@ public class StockLedger {
         }
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement(
-                     "select id, sku, stock_on_hand, reserved, active from product where id = any(?) order by id for no key update")) {
+                     "select id, sku, stock_on_hand, reserved, active, stock_version from product where id = any(?) order by id for no key update")) {
             ps.setArray(1, c.createArrayOf("bigint", productIds.toArray()));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.put(rs.getLong(1), new Locked(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getInt(4), rs.getBoolean(5)));
+                    out.put(rs.getLong(1), new Locked(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getInt(4), rs.getBoolean(5),
+                            rs.getLong(6)));
                 }
             }
             return out;
@@ -117,22 +118,6 @@ public class StockLedger {
             return new StockFigures(productId, sku, onHand, reserved, onHand - reserved);
         } catch (SQLException e) {
             throw new IllegalStateException("Could not change the stock of product " + productId + ": " + e.getMessage(), e);
-        }
-    }
-
-    /** The figures of an earlier adjustment with this idempotency key, if there was one. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public boolean alreadyApplied(long productId, String idempotencyKey) {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement(
-                     "select 1 from stock_ledger where product_id = ? and idempotency_key = ?")) {
-            ps.setLong(1, productId);
-            ps.setString(2, idempotencyKey);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next();
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
         }
     }
 

@@ -10,7 +10,7 @@ import com.tsh.erp.events.catalog.StockReserved;
 import com.tsh.erp.events.catalog.StockReserved.ReservedLine;
 import com.tsh.erp.events.orders.OrderLine;
 import com.tsh.erp.events.orders.OrderPlaced;
-import com.tsh.erp.outbox.OutboxWriter;
+import com.tsh.erp.outbox.SagaAnswers;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -21,6 +21,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import javax.sql.DataSource;
 
@@ -37,15 +38,24 @@ public class StockReservations {
     @Inject
     StockLedger ledger;
     @Inject
-    OutboxWriter outbox;
-    @Inject
     DataSource dataSource;
+    @Inject
+    SagaAnswers answers;
 
-    /** Reserves every line or none; answers StockReserved or StockReservationRejected. Returns true if reserved. */
+    /** The participant's name in the saga's memory of answers. */
+    static final String PARTICIPANT = "stock";
+
+    /**
+     * Reserves every line or none; answers StockReserved or StockReservationRejected, with the
+     * order's version as the answer's aggregateVersion. An order answered before (re-sent under a
+     * new event id) gets the same answer again and changes nothing. Returns true if reserved.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public boolean reserve(OrderPlaced order) {
-        if (hasReservations(order.orderId())) {
-            return true; // the order was handled before (a re-sent OrderPlaced with a new event id)
+    public boolean reserve(OrderPlaced order, long orderVersion) {
+        Optional<String> before = answers.repeat(PARTICIPANT, order.orderId(), ACTOR,
+                CatalogEvents.STOCK_RESERVED, CatalogEvents.STOCK_RESERVATION_REJECTED);
+        if (before.isPresent()) {
+            return Decision.RESERVED.name().equals(before.get());
         }
         Map<Long, Integer> wanted = new TreeMap<>(); // one line a product, ids ascending
         Map<Long, String> skus = new TreeMap<>();
@@ -68,8 +78,8 @@ public class StockReservations {
             }
         }
         if (!shortLines.isEmpty()) {
-            outbox.append(CatalogEvents.STOCK_RESERVATION_REJECTED, order.orderId(), 1, ACTOR,
-                    new StockReservationRejected(order.orderId(), shortLines));
+            answers.answer(PARTICIPANT, order.orderId(), Decision.REJECTED.name(), CatalogEvents.STOCK_RESERVATION_REJECTED,
+                    orderVersion, ACTOR, new StockReservationRejected(order.orderId(), shortLines));
             return false;
         }
         List<ReservedLine> reserved = new ArrayList<>();
@@ -78,9 +88,13 @@ public class StockReservations {
             insertReservation(order.orderId(), w.getKey(), w.getValue());
             reserved.add(new ReservedLine(w.getKey(), locked.get(w.getKey()).sku(), w.getValue()));
         }
-        outbox.append(CatalogEvents.STOCK_RESERVED, order.orderId(), 1, ACTOR, new StockReserved(order.orderId(), reserved));
+        answers.answer(PARTICIPANT, order.orderId(), Decision.RESERVED.name(), CatalogEvents.STOCK_RESERVED, orderVersion,
+                ACTOR, new StockReserved(order.orderId(), reserved));
         return true;
     }
+
+    /** What catalog-service decided about an order's stock. */
+    public enum Decision { RESERVED, REJECTED }
 
     /** Gives back what the order holds (cancelled or rejected); nothing if it holds nothing. */
     @Transactional(Transactional.TxType.MANDATORY)
@@ -128,18 +142,6 @@ public class StockReservations {
                 }
             }
             return out;
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private boolean hasReservations(String orderId) {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("select 1 from stock_reservation where order_id = ? limit 1")) {
-            ps.setString(1, orderId);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next();
-            }
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

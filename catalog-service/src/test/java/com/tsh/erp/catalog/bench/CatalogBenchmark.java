@@ -254,7 +254,7 @@ class CatalogBenchmark {
         List<java.util.concurrent.Future<?>> futures = new ArrayList<>();
         for (OrderPlaced o : work) {
             futures.add(pool.submit(() -> {
-                if (QuarkusTransaction.requiringNew().call(() -> reservations.reserve(o))) {
+                if (QuarkusTransaction.requiringNew().call(() -> reservations.reserve(o, 1))) {
                     reserved.incrementAndGet();
                 }
             }));

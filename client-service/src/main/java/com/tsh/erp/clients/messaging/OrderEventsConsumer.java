@@ -31,7 +31,7 @@ public class OrderEventsConsumer {
 
     void apply(EventEnvelope<JsonNode> event) {
         switch (event.eventType()) {
-            case "OrderPlaced" -> credit.reserve(EventJson.payload(event, OrderEvents.ORDER_PLACED).payload());
+            case "OrderPlaced" -> credit.reserve(EventJson.payload(event, OrderEvents.ORDER_PLACED).payload(), event.aggregateVersion());
             case "OrderCancelled" -> credit.release(EventJson.payload(event, OrderEvents.ORDER_CANCELLED).payload().orderId());
             case "OrderRejected" -> credit.release(EventJson.payload(event, OrderEvents.ORDER_REJECTED).payload().orderId());
             case "OrderDelivered" -> credit.deliver(EventJson.payload(event, OrderEvents.ORDER_DELIVERED).payload().orderId());

@@ -95,13 +95,16 @@ public class ClientLedger {
                 }
             }
             BigDecimal balance;
-            try (PreparedStatement ps = c.prepareStatement(
-                    "update client set balance = balance + ?, updated_at = now() where id = ? returning balance")) {
+            long balanceVersion;
+            try (PreparedStatement ps = c.prepareStatement("""
+                    update client set balance = balance + ?, balance_version = balance_version + 1, updated_at = now()
+                    where id = ? returning balance, balance_version""")) {
                 ps.setBigDecimal(1, amount);
                 ps.setLong(2, clientId);
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();
                     balance = rs.getBigDecimal(1);
+                    balanceVersion = rs.getLong(2);
                 }
             }
             long entryId;
@@ -122,8 +125,8 @@ public class ClientLedger {
                     entryId = rs.getLong(1);
                 }
             }
-            outbox.append(ClientEvents.BALANCE_CHANGED, String.valueOf(clientId), entryId, actor,
-                    new BalanceChanged(clientId, kind.name(), amount, balance, orderId, reference));
+            outbox.append(ClientEvents.BALANCE_CHANGED, String.valueOf(clientId), balanceVersion, actor,
+                    new BalanceChanged(clientId, kind.name(), amount, balance, orderId, reference, entryId));
             return balance;
         } catch (SQLException e) {
             if ("23505".equals(e.getSQLState())) { // a concurrent request with the same reference won

@@ -7,7 +7,7 @@ import com.tsh.erp.events.clients.ClientEvents;
 import com.tsh.erp.events.clients.CreditRejected;
 import com.tsh.erp.events.clients.CreditReserved;
 import com.tsh.erp.events.orders.OrderPlaced;
-import com.tsh.erp.outbox.OutboxWriter;
+import com.tsh.erp.outbox.SagaAnswers;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -16,6 +16,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
@@ -32,39 +33,50 @@ public class CreditReservations {
     @Inject
     ClientLedger ledger;
     @Inject
-    OutboxWriter outbox;
+    SagaAnswers answers;
     @Inject
     DataSource dataSource;
 
-    /** Returns true when the order may go ahead. */
+    /** The participant's name in the saga's memory of answers. */
+    static final String PARTICIPANT = "credit";
+
+    /** What client-service decided about an order's credit. */
+    public enum Decision { RESERVED, REJECTED, NOT_NEEDED }
+
+    /**
+     * Decides an order's credit once and answers CreditReserved or CreditRejected, with the order's
+     * version as the answer's aggregateVersion. An order answered before (re-sent under a new event
+     * id) gets the same answer again and holds nothing more. Returns true when the order may go ahead.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public boolean reserve(OrderPlaced order) {
-        String existing = status(order.orderId());
-        if (existing != null) {
-            return !"RELEASED".equals(existing); // handled before (a re-sent OrderPlaced under a new event id)
+    public boolean reserve(OrderPlaced order, long orderVersion) {
+        Optional<String> before = answers.repeat(PARTICIPANT, order.orderId(), ACTOR,
+                ClientEvents.CREDIT_RESERVED, ClientEvents.CREDIT_REJECTED);
+        if (before.isPresent()) {
+            return !Decision.REJECTED.name().equals(before.get());
         }
         Figures f = ledger.lock(order.clientId());
         BigDecimal total = order.total();
         if (f == null || !f.active()) {
-            outbox.append(ClientEvents.CREDIT_REJECTED, order.orderId(), 1, ACTOR, new CreditRejected(order.orderId(),
-                    order.clientId(), f == null ? "UNKNOWN_CLIENT" : "INACTIVE_CLIENT", f == null ? null : f.creditLimit(),
-                    f == null ? null : f.balance(), f == null ? null : f.reservedCredit(), total,
-                    f == null ? null : f.availableCredit()));
+            answers.answer(PARTICIPANT, order.orderId(), Decision.REJECTED.name(), ClientEvents.CREDIT_REJECTED, orderVersion,
+                    ACTOR, new CreditRejected(order.orderId(), order.clientId(), f == null ? "UNKNOWN_CLIENT" : "INACTIVE_CLIENT",
+                            f == null ? null : f.creditLimit(), f == null ? null : f.balance(),
+                            f == null ? null : f.reservedCredit(), total, f == null ? null : f.availableCredit()));
             return false;
         }
         boolean wholesale = "WHOLESALE".equals(f.clientType());
         if (wholesale && f.balance().add(f.reservedCredit()).add(total).compareTo(f.creditLimit()) > 0) {
-            outbox.append(ClientEvents.CREDIT_REJECTED, order.orderId(), 1, ACTOR, new CreditRejected(order.orderId(),
-                    order.clientId(), "CREDIT_LIMIT_EXCEEDED", f.creditLimit(), f.balance(), f.reservedCredit(), total,
-                    f.availableCredit()));
+            answers.answer(PARTICIPANT, order.orderId(), Decision.REJECTED.name(), ClientEvents.CREDIT_REJECTED, orderVersion,
+                    ACTOR, new CreditRejected(order.orderId(), order.clientId(), "CREDIT_LIMIT_EXCEEDED", f.creditLimit(),
+                            f.balance(), f.reservedCredit(), total, f.availableCredit()));
             return false;
         }
         BigDecimal held = wholesale ? total : BigDecimal.ZERO.setScale(2);
         if (wholesale) {
             insert(order.orderId(), order.clientId(), held);
         }
-        outbox.append(ClientEvents.CREDIT_RESERVED, order.orderId(), 1, ACTOR,
-                new CreditReserved(order.orderId(), order.clientId(), held));
+        answers.answer(PARTICIPANT, order.orderId(), (wholesale ? Decision.RESERVED : Decision.NOT_NEEDED).name(),
+                ClientEvents.CREDIT_RESERVED, orderVersion, ACTOR, new CreditReserved(order.orderId(), order.clientId(), held));
         return true;
     }
 
@@ -110,18 +122,6 @@ public class CreditReservations {
                 try (ResultSet rs = upd.executeQuery()) {
                     return rs.next() ? new Held(rs.getLong(1), rs.getBigDecimal(2)) : null;
                 }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private String status(String orderId) {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("select status from credit_reservation where order_id = ?")) {
-            ps.setString(1, orderId);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getString(1) : null;
             }
         } catch (SQLException e) {
             throw new IllegalStateException(e);

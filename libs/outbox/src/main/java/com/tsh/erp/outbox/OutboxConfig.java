@@ -55,4 +55,8 @@ public interface OutboxConfig {
      */
     @WithDefault("30d")
     Duration inboxRetention();
+
+    /** How long an Idempotency-Key is remembered: a retry within it replays the first answer. */
+    @WithDefault("24h")
+    Duration idempotencyKeyRetention();
 }

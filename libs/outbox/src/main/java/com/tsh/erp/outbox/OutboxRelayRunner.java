@@ -141,7 +141,7 @@ public class OutboxRelayRunner {
         }
     }
 
-    /** Deletes published outbox rows and handled inbox ids older than their retention; returns how many. */
+    /** Deletes published outbox rows, handled inbox ids and idempotency keys older than their retention; returns how many. */
     public int cleanup() throws SQLException {
         int deleted = 0;
         try (Connection c = dataSource.getConnection()) {
@@ -153,6 +153,9 @@ public class OutboxRelayRunner {
             try (PreparedStatement ps = c.prepareStatement(
                     "delete from tsh_inbox where processed_at < clock_timestamp() - ? * interval '1 second'")) {
                 ps.setLong(1, config.inboxRetention().toSeconds());
+                deleted += ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement("delete from tsh_idempotency_key where expires_at <= now()")) {
                 deleted += ps.executeUpdate();
             }
         }

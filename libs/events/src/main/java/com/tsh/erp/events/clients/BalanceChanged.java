@@ -4,10 +4,12 @@ import java.math.BigDecimal;
 
 /**
  * A client's balance (what the client owes) changed by one ledger entry. Key and aggregate id:
- * the client id; aggregate version: the ledger entry's id.
+ * the client id; aggregate version: the client's balance version, which every ledger entry raises by one.
+ *
+ * @param entryId the ledger entry that changed the balance
  *
  * @param kind ORDER_DELIVERED, PAYMENT, CREDIT_NOTE or ADJUSTMENT
  */
 public record BalanceChanged(long clientId, String kind, BigDecimal amount, BigDecimal balance, String orderId,
-                             String reference) {
+                             String reference, long entryId) {
 }
