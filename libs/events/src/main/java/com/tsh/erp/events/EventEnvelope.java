@@ -9,11 +9,29 @@ import java.util.UUID;
  * product, client or order stay in order. Fields are only ever added, never renamed or removed;
  * readers ignore fields they do not know.
  *
+ * <p><b>The version rule.</b> {@code aggregateVersion} is, per aggregate and per topic, a number that
+ * only grows: each event of an aggregate on a topic carries a higher version than the one before it
+ * on that topic, and the state it carries is the state at that version (read under the aggregate's
+ * row lock in the transaction that wrote the event, never from an earlier read). So a consumer that
+ * keeps a copy applies an event whose version is higher than the one it holds, ignores a lower one
+ * (the relay may reorder a key's events after a failed send), and treats an equal one as a repeat.
+ * Producers take the number from one counter per aggregate and topic:
+ * <ul>
+ * <li>{@code ProductUpserted}, {@code ProductDeactivated}, {@code CategoryUpserted}, {@code ClientUpserted},
+ * {@code SalespersonUpserted}: the row's own version (optimistic locking), raised by every change;</li>
+ * <li>{@code StockChanged}: the product's stock version, raised by every stock ledger row;</li>
+ * <li>{@code BalanceChanged}: the client's balance version, raised by every client ledger row;</li>
+ * <li>saga answers ({@code StockReserved}, {@code StockReservationRejected}, {@code CreditReserved},
+ * {@code CreditRejected}): the version of the {@code OrderPlaced} they answer (a re-sent order gets
+ * the same answer under the same version);</li>
+ * <li>order events: the order's own version, raised by every transition.</li>
+ * </ul>
+ *
  * @param eventId          unique per event; consumers record it to apply each event once
  * @param eventType        past tense, e.g. {@code ProductUpserted}
  * @param aggregateType    e.g. {@code Product}
  * @param aggregateId      the id of the changed aggregate, as text
- * @param aggregateVersion the aggregate's version after the change; a consumer ignores a version older than the one it holds
+ * @param aggregateVersion see "The version rule" above
  * @param occurredAt       when the change was committed by its producer
  * @param actor            who caused the change: a user id, or a system actor such as {@code system:zoho-sync}
  * @param origin           where the change came from: {@code tsh} for changes made here, {@code zoho} for changes
