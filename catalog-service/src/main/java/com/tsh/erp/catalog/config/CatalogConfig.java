@@ -23,11 +23,4 @@ public interface CatalogConfig {
      */
     @WithDefault("30s")
     java.time.Duration listCacheTtl();
-
-    /** The Kafka consumer name recorded in the inbox for order events. */
-    @WithDefault("catalog-orders")
-    String ordersConsumer();
-
-    @WithDefault("catalog-zoho")
-    String zohoConsumer();
 }

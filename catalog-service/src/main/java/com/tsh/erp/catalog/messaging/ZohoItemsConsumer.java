@@ -1,11 +1,11 @@
 package com.tsh.erp.catalog.messaging;
 
-import com.tsh.erp.catalog.config.CatalogConfig;
 import com.tsh.erp.catalog.service.ZohoItemImport;
-import com.tsh.erp.events.EventJson;
 import com.tsh.erp.events.zoho.ZohoEvents;
 import com.tsh.erp.outbox.EventConsumer;
+import com.tsh.erp.outbox.EventRoutes;
 import io.smallrye.reactive.messaging.annotations.Blocking;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -19,16 +19,17 @@ public class ZohoItemsConsumer {
     EventConsumer events;
     @Inject
     ZohoItemImport items;
-    @Inject
-    CatalogConfig config;
+
+    private EventRoutes routes;
+
+    @PostConstruct
+    void routes() {
+        routes = EventRoutes.builder().onPayload(ZohoEvents.ITEM_CHANGED, items::apply).build();
+    }
 
     @Incoming("zoho")
     @Blocking
     public void onZohoEvent(ConsumerRecord<String, String> record) {
-        events.consume(config.zohoConsumer(), record, event -> {
-            if (ZohoEvents.ITEM_CHANGED.name().equals(event.eventType())) {
-                items.apply(EventJson.payload(event, ZohoEvents.ITEM_CHANGED).payload());
-            }
-        });
+        events.consume("zoho", record, routes);
     }
 }

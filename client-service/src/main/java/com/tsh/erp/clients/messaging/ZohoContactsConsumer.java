@@ -1,9 +1,9 @@
 package com.tsh.erp.clients.messaging;
 
 import com.tsh.erp.clients.service.ZohoContactImport;
-import com.tsh.erp.events.EventJson;
 import com.tsh.erp.events.zoho.ZohoEvents;
 import com.tsh.erp.outbox.EventConsumer;
+import com.tsh.erp.outbox.EventRoutes;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -19,13 +19,16 @@ public class ZohoContactsConsumer {
     @Inject
     ZohoContactImport contacts;
 
+    private EventRoutes routes;
+
+    @jakarta.annotation.PostConstruct
+    void routes() {
+        routes = EventRoutes.builder().onPayload(ZohoEvents.CONTACT_CHANGED, contacts::apply).build();
+    }
+
     @Incoming("zoho")
     @Blocking
     public void onZohoEvent(ConsumerRecord<String, String> record) {
-        events.consume("clients-zoho", record, event -> {
-            if (ZohoEvents.CONTACT_CHANGED.name().equals(event.eventType())) {
-                contacts.apply(EventJson.payload(event, ZohoEvents.CONTACT_CHANGED).payload());
-            }
-        });
+        events.consume("zoho", record, routes);
     }
 }

@@ -7,6 +7,7 @@ import com.tsh.erp.events.InvalidEventException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -15,10 +16,12 @@ import org.jboss.logging.Logger;
  * <pre>
  * &#64;Incoming("orders") &#64;Blocking
  * public void onOrderEvent(ConsumerRecord&lt;String, String&gt; record) {
- *     events.consume("catalog-orders", record, event -&gt; ...);
+ *     events.consume("orders", record, routes); // routes: an EventRoutes built once
  * }
  * </pre>
  *
+ * The consumer's name in the inbox is the application's and the channel's,
+ * {@code <quarkus.application.name>.<channel>} (e.g. {@code catalog-service.orders}).
  * Each record is applied at most once per consumer name: its event id is recorded in the same
  * transaction as the effect, and a redelivered id is skipped. A failure that may pass (a lock
  * timeout, the database restarting) is retried with backoff in a fresh transaction. A record that
@@ -36,8 +39,21 @@ public class EventConsumer {
     RetryingApplier applier;
     @Inject
     OutboxMetrics metrics;
+    @ConfigProperty(name = "quarkus.application.name")
+    String application;
 
-    /** Applies the record; returns false when it was a redelivery of an event already applied. */
+    /**
+     * Applies the record through the channel's routes, once per event id; events without a route
+     * are recorded as seen and otherwise ignored. Returns false when it was a redelivery.
+     */
+    public boolean consume(String channel, ConsumerRecord<String, String> record, EventRoutes routes) {
+        return consume(application + "." + channel, record, routes::dispatch);
+    }
+
+    /**
+     * The low-level form: applies the record with one handler under an explicit consumer name;
+     * returns false when it was a redelivery of an event already applied.
+     */
     public boolean consume(String consumer, ConsumerRecord<String, String> record, EventHandler handler) {
         try {
             EventEnvelope<JsonNode> event = EventJson.read(record.value());
