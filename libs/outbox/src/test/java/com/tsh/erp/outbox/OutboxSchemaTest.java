@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.tsh.erp.devstack.DevStack;
 import com.tsh.erp.devstack.DevStackSettings;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -82,10 +86,10 @@ class OutboxSchemaTest {
     }
 
     @Test
-    void aDatabaseOfTheOldLayoutMovesToTheLibrarysHistory() {
-        // before the split: the library's script was version 0.1 in the service's own history
+    void aDatabaseOfTheOldLayoutMovesToTheLibrarysHistory() throws IOException {
+        // before the split: the library's first script was version 0.1 in the service's own history
         Flyway.configure(getClass().getClassLoader()).dataSource(dataSource)
-                .locations("classpath:db/migration", "classpath:db/before-the-split").load().migrate();
+                .locations("classpath:db/migration", "filesystem:" + oldLayoutScripts()).load().migrate();
         exec("insert into tsh_outbox (event_id, topic, message_key, lane, event_type, envelope) "
                 + "values (gen_random_uuid(), 't', 'k', 1, 'E', '{}')");
         assertEquals(1, sql.count("select count(*) from flyway_schema_history where version = '0.1'"));
@@ -100,6 +104,15 @@ class OutboxSchemaTest {
         // and from here on the library's later migrations apply as on any other database
         assertEquals(1, OutboxSchema.migrate(dataSource, "flyway_schema_history", OutboxSchema.LOCATION,
                 "classpath:db/later-library-migrations"));
+    }
+
+    /** The library's first script under the name and version it had before the split, in a folder of its own. */
+    private static Path oldLayoutScripts() throws IOException {
+        Path dir = Files.createTempDirectory("outbox-before-the-split");
+        try (InputStream v1 = OutboxSchemaTest.class.getResourceAsStream("/db/outbox/V1__outbox_and_inbox.sql")) {
+            Files.copy(v1, dir.resolve(OutboxSchema.LEGACY_SCRIPT));
+        }
+        return dir;
     }
 
     private void exec(String statement) {
