@@ -20,9 +20,13 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.logging.MDC;
 
 /** A resource that fails in every way a real one can, for the defaults' tests. */
@@ -41,14 +45,22 @@ public class DemoResource {
                              @NotEmpty List<@Valid Line> lines) {
     }
 
+    /** What {@code /demo/drift} says it answers. */
+    public record Shape(String name) {
+    }
+
     @POST
     @Path("/items")
+    @APIResponse(responseCode = "200", description = "The item as read")
+    @APIResponse(responseCode = "400", ref = ApiDocument.BAD_REQUEST)
     public CreateItem create(@Valid @NotNull CreateItem item) {
         return item;
     }
 
     @GET
     @Path("/items/{id}")
+    @APIResponse(responseCode = "200", description = "Item 1")
+    @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
     public Map<String, Object> get(@PathParam("id") long id) {
         if (id != 1) {
             throw ApiException.notFound("Item", id);
@@ -58,6 +70,8 @@ public class DemoResource {
 
     @GET
     @Path("/page")
+    @APIResponse(responseCode = "200", description = "The page size asked")
+    @APIResponse(responseCode = "400", ref = ApiDocument.BAD_REQUEST)
     public Map<String, Object> page(@QueryParam("per_page") @DefaultValue("25") @Min(1) @Max(100) int perPage) {
         return Map.of("per_page", perPage);
     }
@@ -66,6 +80,15 @@ public class DemoResource {
     @Path("/boom")
     public Map<String, Object> boom() {
         throw new IllegalStateException("secret: select * from users where password = 'x'");
+    }
+
+    /** Answers a field its document does not have: the tests check that {@code OpenApiContract} notices. */
+    @GET
+    @Path("/drift")
+    @APIResponse(responseCode = "200", description = "A shape", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = Shape.class)))
+    public Response drift() {
+        return Response.ok(Map.of("name", "square", "colour", "red")).build();
     }
 
     @GET

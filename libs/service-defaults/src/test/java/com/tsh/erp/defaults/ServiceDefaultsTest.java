@@ -1,14 +1,18 @@
 package com.tsh.erp.defaults;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.tsh.erp.devstack.DevStackTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -134,5 +138,37 @@ class ServiceDefaultsTest {
     void openApiAndSwaggerUiAreServed() {
         given().get("/q/openapi").then().statusCode(200).body(containsString("/demo/items"));
         given().get("/q/swagger-ui/").then().statusCode(200).contentType(startsWith("text/html"));
+    }
+
+    @Test
+    void theDocumentDescribesTheWire() {
+        given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
+                .body("openapi", startsWith("3.0."))
+                // the JSON's snake_case names, required fields, unknown fields refused, optional fields may be null
+                .body("components.schemas.CreateItem.properties", allOf(hasKey("unit_price"), not(hasKey("unitPrice"))))
+                .body("components.schemas.CreateItem.required", hasItems("name", "unit_price", "lines"))
+                .body("components.schemas.CreateItem.additionalProperties", equalTo(false))
+                .body("components.schemas.Line.properties.quantity.nullable", equalTo(true))
+                // every error is a problem, declared with its status
+                .body("components.schemas.Problem.properties", allOf(hasKey("request_id"), hasKey("errors")))
+                .body("components.schemas.Problem.required", contains("type", "title", "status"))
+                .body("components.schemas.FieldError.required", contains("field", "message"))
+                .body("components.responses.BadRequest.content", hasKey(Problem.MEDIA_TYPE))
+                .body("paths.'/demo/items'.post.responses.'400'.'$ref'", equalTo("#/components/responses/BadRequest"))
+                .body("paths.'/demo/items/{id}'.get.responses.'404'.'$ref'", equalTo("#/components/responses/NotFound"))
+                .body("paths.'/demo/boom'.get.responses.'500'.'$ref'", equalTo("#/components/responses/InternalError"));
+    }
+
+    /** Every request of these tests goes through OpenApiContract; it must notice when the two disagree. */
+    @Test
+    void anAnswerTheDocumentDoesNotDescribeFailsTheTest() {
+        AssertionError e = assertThrows(AssertionError.class, () -> given().get("/demo/drift"));
+        assertThat(e.getMessage(), allOf(containsString("does not match the document"), containsString("colour")));
+    }
+
+    @Test
+    void aRequestTheDocumentCallsInvalidButTheServiceTakesFailsTheTest() {
+        AssertionError e = assertThrows(AssertionError.class, () -> given().queryParam("colour", "red").get("/demo/page"));
+        assertThat(e.getMessage(), allOf(containsString("answered 200"), containsString("colour")));
     }
 }
