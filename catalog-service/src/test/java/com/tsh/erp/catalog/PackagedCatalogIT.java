@@ -1,0 +1,27 @@
+package com.tsh.erp.catalog;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+import io.restassured.http.ContentType;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The packaged application (target/quarkus-app), started as production starts it, against the real
+ * servers: it migrates (the library's tables first), reports ready, reads and writes.
+ */
+@QuarkusIntegrationTest
+@CatalogTestStack
+class PackagedCatalogIT {
+
+    @Test
+    void thePackagedServiceStartsAndServes() {
+        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        String sku = Catalog.uniqueSku("PKG");
+        long id = given().contentType(ContentType.JSON).body(Catalog.productBody(sku, "Packaged", "مغلف"))
+                .post("/products").then().statusCode(201).extract().jsonPath().getLong("id");
+        given().get("/products/" + id).then().statusCode(200).body("sku", equalTo(sku)).body("name_ar", equalTo("مغلف"));
+        given().get("/categories").then().statusCode(200);
+    }
+}

@@ -1,0 +1,27 @@
+package com.tsh.erp.clients;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+import io.restassured.http.ContentType;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The packaged application (target/quarkus-app), started as production starts it, against the real
+ * servers: it migrates (the library's tables first), reports ready, reads and writes.
+ */
+@QuarkusIntegrationTest
+@ClientsTestStack
+class PackagedClientsIT {
+
+    @Test
+    void thePackagedServiceStartsAndServes() {
+        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        String name = "Packaged " + UUID.randomUUID();
+        long id = given().contentType(ContentType.JSON).body(People.clientBody(name, "WHOLESALE"))
+                .post("/clients").then().statusCode(201).extract().jsonPath().getLong("id");
+        given().get("/clients/" + id).then().statusCode(200).body("name", equalTo(name)).body("balance", equalTo(0.0f));
+    }
+}
