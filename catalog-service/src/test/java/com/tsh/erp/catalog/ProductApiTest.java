@@ -4,20 +4,24 @@ import static com.tsh.erp.catalog.Catalog.createProduct;
 import static com.tsh.erp.catalog.Catalog.productBody;
 import static com.tsh.erp.catalog.Catalog.uniqueSku;
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.tsh.erp.devstack.OpenApiContract;
 import com.tsh.erp.devstack.TopicProbe;
 import com.tsh.erp.events.EventJson;
 import com.tsh.erp.events.Topics;
 import com.tsh.erp.events.catalog.CatalogEvents;
 import com.tsh.erp.events.catalog.ProductUpserted;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
@@ -272,5 +276,37 @@ class ProductApiTest {
         given().contentType(ContentType.JSON).body(Map.of("quantity_delta", 1, "reason", "found one"))
                 .post("/products/424242424/stock-adjustments").then().statusCode(404).contentType(PROBLEM);
         assertTrue(db.count("select count(*) from tsh_outbox where event_type = 'StockChanged' and message_key = ?", String.valueOf(id)) >= 2);
+    }
+
+    /** The document at /q/openapi is what app developers generate clients from: it must name what is on the wire. */
+    @Test
+    void theDocumentDescribesTheWire() {
+        assertTrue(RestAssured.filters().contains(OpenApiContract.FILTER), "every request of these tests is checked against it");
+        String problem = "#/components/responses/";
+        given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
+                .body("openapi", org.hamcrest.Matchers.startsWith("3.0."))
+                .body("components.schemas.ProductDetail.properties", allOf(hasKey("name_ar"), hasKey("retail_price"),
+                        hasKey("stock_on_hand"), not(hasKey("nameAr")), not(hasKey("retailPrice"))))
+                .body("components.schemas.ProductDetail.required", hasItems("id", "name_ar", "retail_price", "category_id"))
+                .body("components.schemas.ProductDetail.properties.category_id.nullable", equalTo(true))
+                .body("components.schemas.ProductDetail.properties.id.format", equalTo("int64"))
+                .body("components.schemas.ProductDetail.properties.retail_price.type", equalTo("number"))
+                .body("components.schemas.Instant.format", equalTo("date-time"))
+                .body("components.schemas.CreateProduct.required", contains("sku", "name", "name_ar", "retail_price", "wholesale_price"))
+                .body("components.schemas.CreateProduct.additionalProperties", equalTo(false))
+                .body("components.schemas.CreateProduct.properties.sku.pattern", equalTo("^(?:[A-Za-z0-9][A-Za-z0-9._/-]*)$"))
+                .body("components.schemas.LedgerEntry.properties.reason.enum", hasItems("ADJUSTMENT", "RESERVATION", "IMPORT"))
+                .body("paths.'/products'.get.parameters.name", hasItems("category_id", "in_stock", "min_price", "per_page"))
+                .body("paths.'/products'.get.parameters.find { it.name == 'sort' }.schema.enum", contains("name", "newest", "price", "-price"))
+                .body("paths.'/products'.get.parameters.find { it.name == 'in_stock' }.schema.type", equalTo("boolean"))
+                .body("paths.'/products'.post.responses.'201'.headers", hasKey("Location"))
+                .body("paths.'/products'.post.responses.'409'.'$ref'", equalTo(problem + "Conflict"))
+                .body("paths.'/products/{id}'.put.responses.'422'.'$ref'", equalTo(problem + "Unprocessable"))
+                .body("paths.'/products/{id}'.get.responses.'404'.'$ref'", equalTo(problem + "NotFound"))
+                .body("paths.'/products/{id}/stock-adjustments'.post.parameters.find { it.name == 'Idempotency-Key' }.in",
+                        equalTo("header"))
+                .body("paths.'/products/{id}/stock-adjustments'.post.responses", allOf(hasKey("201"), hasKey("422")))
+                .body("components.responses.BadRequest.content.'application/problem+json'.schema.'$ref'",
+                        equalTo("#/components/schemas/Problem"));
     }
 }

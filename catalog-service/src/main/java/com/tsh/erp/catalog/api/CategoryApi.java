@@ -6,6 +6,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Request and response bodies of the category API. */
 public final class CategoryApi {
@@ -23,7 +24,7 @@ public final class CategoryApi {
     }
 
     /** A category with its sub-categories, in sort order. */
-    public record CategoryNode(long id, Long parentId, String name, String nameAr, int sortOrder, boolean active,
+    public record CategoryNode(long id, @Schema(nullable = true) Long parentId, String name, String nameAr, int sortOrder, boolean active,
                                long version, Instant updatedAt, List<CategoryNode> children) {
     }
 }

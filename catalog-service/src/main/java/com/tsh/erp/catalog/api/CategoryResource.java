@@ -5,6 +5,7 @@ import com.tsh.erp.catalog.api.CategoryApi.CreateCategory;
 import com.tsh.erp.catalog.api.CategoryApi.UpdateCategory;
 import com.tsh.erp.catalog.service.CategoryService;
 import com.tsh.erp.defaults.Actors;
+import com.tsh.erp.defaults.ApiDocument;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -20,9 +21,16 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The category tree (a few hundred at most, so it is returned whole, not paginated). */
 @Path("/categories")
+@Tag(name = "Categories")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class CategoryResource {
@@ -31,11 +39,17 @@ public class CategoryResource {
     CategoryService categories;
 
     @GET
+    @APIResponse(responseCode = "200", description = "The root categories, each with its sub-categories")
     public List<CategoryNode> tree() {
         return categories.tree();
     }
 
     @POST
+    @APIResponse(responseCode = "201", description = "Created",
+            headers = @Header(name = "Location", description = "The category's path", required = true, schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CategoryNode.class)))
+    @APIResponse(responseCode = "400", ref = ApiDocument.BAD_REQUEST)
+    @APIResponse(responseCode = "422", ref = ApiDocument.UNPROCESSABLE)
     public Response create(@Valid @NotNull CreateCategory body, @Context SecurityContext security) {
         CategoryNode created = categories.create(body, Actors.of(security));
         return Response.status(201).header("Location", "/categories/" + created.id()).entity(created).build();
@@ -43,6 +57,11 @@ public class CategoryResource {
 
     @PUT
     @Path("/{id}")
+    @APIResponse(responseCode = "200", description = "The category as changed")
+    @APIResponse(responseCode = "400", ref = ApiDocument.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
+    @APIResponse(responseCode = "409", ref = ApiDocument.CONFLICT)
+    @APIResponse(responseCode = "422", ref = ApiDocument.UNPROCESSABLE)
     public CategoryNode update(@PathParam("id") long id, @Valid @NotNull UpdateCategory body, @Context SecurityContext security) {
         return categories.update(id, body, Actors.of(security));
     }
@@ -50,6 +69,9 @@ public class CategoryResource {
     @POST
     @Path("/{id}/deactivate")
     @Consumes(MediaType.WILDCARD)
+    @APIResponse(responseCode = "200", description = "The category, inactive")
+    @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
+    @APIResponse(responseCode = "409", ref = ApiDocument.CONFLICT)
     public CategoryNode deactivate(@PathParam("id") long id, @Context SecurityContext security) {
         return categories.deactivate(id, Actors.of(security));
     }

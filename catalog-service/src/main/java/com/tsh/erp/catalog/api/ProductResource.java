@@ -13,6 +13,7 @@ import com.tsh.erp.catalog.service.ProductQuery;
 import com.tsh.erp.catalog.service.ProductService;
 import com.tsh.erp.catalog.service.StockLedger;
 import com.tsh.erp.defaults.Actors;
+import com.tsh.erp.defaults.ApiDocument;
 import com.tsh.erp.defaults.ApiException;
 import com.tsh.erp.defaults.IdList;
 import com.tsh.erp.outbox.IdempotentRequests;
@@ -41,8 +42,16 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.math.BigDecimal;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/products")
+@Tag(name = "Products")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class ProductResource {
@@ -61,6 +70,10 @@ public class ProductResource {
      * the gateway; other parameters are then ignored).
      */
     @GET
+    @APIResponse(responseCode = "200", description = "A page of products (list fields only), or with `ids` the listed products",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(oneOf = {ProductViews.ProductPage.class, ProductViews.ProductBatch.class})))
+    @APIResponse(responseCode = "400", ref = ApiDocument.BAD_REQUEST)
     public Object list(@QueryParam("q") @Size(max = 100) String q,
                        @QueryParam("category_id") Long categoryId,
                        @QueryParam("active") @Pattern(regexp = "true|false", message = "must be true or false") String active,
@@ -70,7 +83,8 @@ public class ProductResource {
                        @QueryParam("sort") @Pattern(regexp = "name|newest|price|-price", message = "must be name, newest, price or -price") String sort,
                        @QueryParam("page") @DefaultValue("1") @Min(1) @Max(100_000) int page,
                        @QueryParam("per_page") @DefaultValue("25") @Min(1) @Max(100) int perPage,
-                       @QueryParam("ids") String ids) {
+                       @QueryParam("ids") @Parameter(description = "Up to 100 product ids, comma-separated; the other parameters are then ignored",
+                               schema = @Schema(type = SchemaType.STRING, pattern = "^[0-9]+(,[0-9]+)*$")) String ids) {
         if (ids != null) {
             return new Batch<>(products.byIds(IdList.parse("ids", ids)));
         }
@@ -83,17 +97,27 @@ public class ProductResource {
 
     @GET
     @Path("/{id}")
+    @APIResponse(responseCode = "200", description = "The product")
+    @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
     public ProductDetail get(@PathParam("id") long id) {
         return products.get(id);
     }
 
     @GET
     @Path("/by-sku/{sku}")
+    @APIResponse(responseCode = "200", description = "The product with this SKU (in any case)")
+    @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
     public ProductDetail bySku(@PathParam("sku") String sku) {
         return products.bySku(sku);
     }
 
     @POST
+    @APIResponse(responseCode = "201", description = "Created",
+            headers = @Header(name = "Location", description = "The product's path", required = true, schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProductDetail.class)))
+    @APIResponse(responseCode = "400", ref = ApiDocument.BAD_REQUEST)
+    @APIResponse(responseCode = "409", ref = ApiDocument.CONFLICT)
+    @APIResponse(responseCode = "422", ref = ApiDocument.UNPROCESSABLE)
     public Response create(@Valid @NotNull CreateProduct body, @Context SecurityContext security) {
         ProductDetail created = products.create(body, Actors.of(security));
         return Response.status(201).header("Location", "/products/" + created.id()).entity(created).build();
@@ -101,6 +125,11 @@ public class ProductResource {
 
     @PUT
     @Path("/{id}")
+    @APIResponse(responseCode = "200", description = "The product as changed")
+    @APIResponse(responseCode = "400", ref = ApiDocument.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
+    @APIResponse(responseCode = "409", ref = ApiDocument.CONFLICT)
+    @APIResponse(responseCode = "422", ref = ApiDocument.UNPROCESSABLE)
     public ProductDetail update(@PathParam("id") long id, @Valid @NotNull UpdateProduct body, @Context SecurityContext security) {
         return products.update(id, body, Actors.of(security));
     }
@@ -108,6 +137,9 @@ public class ProductResource {
     @POST
     @Path("/{id}/deactivate")
     @Consumes(MediaType.WILDCARD)
+    @APIResponse(responseCode = "200", description = "The product, inactive")
+    @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
+    @APIResponse(responseCode = "409", ref = ApiDocument.CONFLICT)
     public ProductDetail deactivate(@PathParam("id") long id, @Context SecurityContext security) {
         return products.deactivate(id, Actors.of(security));
     }
@@ -119,8 +151,17 @@ public class ProductResource {
      */
     @POST
     @Path("/{id}/stock-adjustments")
+    @APIResponse(responseCode = "201", description = "Applied (or, for a retry with the same `Idempotency-Key`, the first answer again); "
+            + "the stock figures after it",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StockFigures.class)))
+    @APIResponse(responseCode = "400", ref = ApiDocument.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
+    @APIResponse(responseCode = "422", ref = ApiDocument.UNPROCESSABLE)
     public Response adjust(@PathParam("id") long id, @Valid @NotNull StockAdjustment body,
-                           @HeaderParam("Idempotency-Key") @Size(min = 1, max = 100) String idempotencyKey,
+                           @HeaderParam("Idempotency-Key") @Size(min = 1, max = 100)
+                           @Parameter(description = "Any unique string (a goods-received note number, a UUID): a retry of the "
+                                   + "same request with it gets the first answer again and changes nothing; the same key with "
+                                   + "another request is 422") String idempotencyKey,
                            @Context SecurityContext security) throws JsonProcessingException {
         String actor = Actors.of(security);
         if (idempotencyKey == null) {
@@ -142,6 +183,9 @@ public class ProductResource {
 
     @GET
     @Path("/{id}/stock-ledger")
+    @APIResponse(responseCode = "200", description = "The product's stock history, newest first")
+    @APIResponse(responseCode = "400", ref = ApiDocument.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
     public Page<LedgerEntry> ledger(@PathParam("id") long id,
                                     @QueryParam("page") @DefaultValue("1") @Min(1) @Max(100_000) int page,
                                     @QueryParam("per_page") @DefaultValue("25") @Min(1) @Max(100) int perPage) {

@@ -3,32 +3,51 @@ package com.tsh.erp.catalog.api;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** Response bodies of the product API. Lists carry list fields only; the detail carries everything. */
+/**
+ * Response bodies of the product API. Lists carry list fields only; the detail carries everything.
+ * Every field is always sent; {@code nullable} marks the ones that may be {@code null}.
+ */
 public final class ProductViews {
 
     private ProductViews() {
     }
 
-    public record ProductListItem(long id, String sku, String name, String nameAr, Long categoryId, String unit,
+    public record ProductListItem(long id, String sku, String name, String nameAr,
+                                  @Schema(nullable = true) Long categoryId, String unit,
                                   BigDecimal retailPrice, BigDecimal wholesalePrice, int available, boolean active,
-                                  String imageUrl) {
+                                  @Schema(nullable = true, description = "The first image, if any") String imageUrl) {
     }
 
-    public record ProductDetail(long id, String sku, String name, String nameAr, String description, String descriptionAr,
-                                Long categoryId, String unit, BigDecimal retailPrice, BigDecimal wholesalePrice,
-                                BigDecimal costPrice, int stockOnHand, int reserved, int available, int reorderLevel,
-                                boolean active, List<String> imageUrls, String zohoItemId, Instant createdAt,
-                                Instant updatedAt, long version) {
+    public record ProductDetail(long id, String sku, String name, String nameAr,
+                                @Schema(nullable = true) String description, @Schema(nullable = true) String descriptionAr,
+                                @Schema(nullable = true) Long categoryId, String unit, BigDecimal retailPrice,
+                                BigDecimal wholesalePrice, @Schema(nullable = true) BigDecimal costPrice, int stockOnHand,
+                                int reserved, int available, int reorderLevel, boolean active, List<String> imageUrls,
+                                @Schema(nullable = true) String zohoItemId, Instant createdAt, Instant updatedAt, long version) {
     }
 
     public record StockFigures(long productId, String sku, int stockOnHand, int reserved, int available) {
     }
 
-    public record LedgerEntry(long id, String reason, int onHandDelta, int reservedDelta, int onHandAfter,
-                              int reservedAfter, String orderId, String note, String actor, Instant createdAt) {
+    public record LedgerEntry(long id,
+                              @Schema(enumeration = {"ADJUSTMENT", "RESERVATION", "RELEASE", "DELIVERY", "IMPORT"}) String reason,
+                              int onHandDelta, int reservedDelta, int onHandAfter, int reservedAfter,
+                              @Schema(nullable = true) String orderId, @Schema(nullable = true) String note, String actor,
+                              Instant createdAt) {
     }
 
     public record Batch<T>(List<T> items) {
+    }
+
+    /** What a page of products looks like on the wire (a {@code Page<ProductListItem>}); for the API document. */
+    @Schema(description = "One page of products; `has_more` says whether a next page exists")
+    public record ProductPage(List<ProductListItem> items, int page, int perPage, boolean hasMore) {
+    }
+
+    /** What the products asked by id look like on the wire (a {@code Batch<ProductListItem>}); for the API document. */
+    @Schema(description = "The products asked for with `ids`, in the order asked; unknown ids are left out")
+    public record ProductBatch(List<ProductListItem> items) {
     }
 }
