@@ -2,13 +2,19 @@ package com.tsh.erp.clients;
 
 import static com.tsh.erp.clients.People.clientBody;
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.tsh.erp.devstack.OpenApiContract;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import java.util.Map;
@@ -144,5 +150,30 @@ class ClientApiTest {
         Map<String, Object> body = clientBody("For inactive " + tag, "RETAIL");
         body.put("salesperson_id", id);
         given().contentType(ContentType.JSON).body(body).post("/clients").then().statusCode(422);
+    }
+
+    /** The document at /q/openapi is what app developers generate clients from: it must name what is on the wire. */
+    @Test
+    void theDocumentDescribesTheWire() {
+        assertTrue(RestAssured.filters().contains(OpenApiContract.FILTER), "every request of these tests is checked against it");
+        String problem = "#/components/responses/";
+        given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
+                .body("openapi", org.hamcrest.Matchers.startsWith("3.0."))
+                .body("components.schemas.ClientDetail.properties", allOf(hasKey("name_ar"), hasKey("client_type"),
+                        hasKey("available_credit"), not(hasKey("nameAr")), not(hasKey("creditLimit"))))
+                .body("components.schemas.ClientDetail.properties.client_type.enum", contains("WHOLESALE", "RETAIL"))
+                .body("components.schemas.ClientDetail.properties.available_credit.nullable", equalTo(true))
+                .body("components.schemas.ClientFields.required", contains("name", "name_ar", "client_type"))
+                .body("components.schemas.ClientFields.additionalProperties", equalTo(false))
+                .body("components.schemas.Payment.properties.method.enum", contains("CASH", "BANK_TRANSFER", "CHEQUE", "CARD"))
+                .body("components.schemas.Statement.properties.from.format", equalTo("date"))
+                .body("components.schemas.SalespersonView.properties.kind.enum", hasItems("INTERNAL", "TRAVEL"))
+                .body("paths.'/clients'.get.parameters.name", hasItems("salesperson_id", "per_page", "ids"))
+                .body("paths.'/clients'.get.parameters.find { it.name == 'type' }.schema.enum", contains("WHOLESALE", "RETAIL"))
+                .body("paths.'/clients'.post.responses.'422'.'$ref'", equalTo(problem + "Unprocessable"))
+                .body("paths.'/clients/{id}/payments'.post.responses", allOf(hasKey("201"), hasKey("409")))
+                .body("paths.'/clients/{id}/statement'.get.responses.'404'.'$ref'", equalTo(problem + "NotFound"))
+                .body("components.responses.Conflict.content.'application/problem+json'.schema.'$ref'",
+                        equalTo("#/components/schemas/Problem"));
     }
 }

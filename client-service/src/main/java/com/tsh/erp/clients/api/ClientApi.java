@@ -12,6 +12,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Request and response bodies of the client API. Unknown fields are refused (400). */
 public final class ClientApi {
@@ -76,23 +77,55 @@ public final class ClientApi {
             @NotBlank @Size(max = 500) String reason) {
     }
 
-    public record ClientListItem(long id, String name, String nameAr, String clientType, String phone, String city,
-                                 String region, Long salespersonId, boolean active) {
+    public record ClientListItem(long id, String name, String nameAr,
+                                 @Schema(enumeration = {"WHOLESALE", "RETAIL"}) String clientType,
+                                 @Schema(nullable = true, description = "E.164") String phone,
+                                 @Schema(nullable = true) String city, @Schema(nullable = true) String region,
+                                 @Schema(nullable = true) Long salespersonId, boolean active) {
     }
 
-    /** The detail, with money figures read fresh from the database (never cached). */
-    public record ClientDetail(long id, String name, String nameAr, String clientType, String phone, String email,
-                               String address, String city, String region, Long salespersonId, BigDecimal creditLimit,
-                               BigDecimal balance, BigDecimal reservedCredit, BigDecimal availableCredit, boolean active,
-                               String zohoContactId, Instant createdAt, Instant updatedAt, long version) {
+    /**
+     * The detail, with money figures read fresh from the database (never cached). Every field is
+     * always sent; {@code nullable} marks the ones that may be {@code null}.
+     */
+    public record ClientDetail(long id, String name, String nameAr,
+                               @Schema(enumeration = {"WHOLESALE", "RETAIL"}) String clientType,
+                               @Schema(nullable = true, description = "E.164") String phone,
+                               @Schema(nullable = true) String email, @Schema(nullable = true) String address,
+                               @Schema(nullable = true) String city, @Schema(nullable = true) String region,
+                               @Schema(nullable = true) Long salespersonId, BigDecimal creditLimit,
+                               @Schema(description = "What the client owes") BigDecimal balance,
+                               @Schema(description = "Credit held for open orders") BigDecimal reservedCredit,
+                               @Schema(nullable = true, description = "Credit limit less balance and reserved credit; null for retail clients")
+                               BigDecimal availableCredit,
+                               boolean active, @Schema(nullable = true) String zohoContactId, Instant createdAt,
+                               Instant updatedAt, long version) {
     }
 
-    public record LedgerEntry(long id, String kind, BigDecimal amount, BigDecimal balanceAfter, String orderId,
-                              String paymentMethod, String reference, String note, String actor, Instant createdAt) {
+    public record LedgerEntry(long id,
+                              @Schema(enumeration = {"ORDER_DELIVERED", "PAYMENT", "CREDIT_NOTE", "ADJUSTMENT"}) String kind,
+                              @Schema(description = "Positive raises the balance (what the client owes)") BigDecimal amount,
+                              BigDecimal balanceAfter, @Schema(nullable = true) String orderId,
+                              @Schema(nullable = true, enumeration = {"CASH", "BANK_TRANSFER", "CHEQUE", "CARD"}) String paymentMethod,
+                              @Schema(nullable = true) String reference, @Schema(nullable = true) String note, String actor,
+                              Instant createdAt) {
     }
 
     /** Ledger entries between two dates with the running balance after each, one page of them. */
-    public record Statement(long clientId, LocalDate from, LocalDate to, BigDecimal openingBalance,
-                            BigDecimal closingBalance, List<LedgerEntry> items, int page, int perPage, boolean hasMore) {
+    public record Statement(long clientId,
+                            @Schema(nullable = true, implementation = String.class, format = "date", description = "As asked") LocalDate from,
+                            @Schema(nullable = true, implementation = String.class, format = "date", description = "As asked") LocalDate to,
+                            BigDecimal openingBalance, BigDecimal closingBalance, List<LedgerEntry> items, int page,
+                            int perPage, boolean hasMore) {
+    }
+
+    /** What a page of clients looks like on the wire (a {@code Page<ClientListItem>}); for the API document. */
+    @Schema(description = "One page of clients; `has_more` says whether a next page exists")
+    public record ClientPage(List<ClientListItem> items, int page, int perPage, boolean hasMore) {
+    }
+
+    /** What the clients asked by id look like on the wire; for the API document. */
+    @Schema(description = "The clients asked for with `ids`, in the order asked; unknown ids are left out")
+    public record ClientBatch(List<ClientListItem> items) {
     }
 }

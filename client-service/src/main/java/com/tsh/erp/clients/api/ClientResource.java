@@ -10,6 +10,7 @@ import com.tsh.erp.clients.api.ClientApi.UpdateClient;
 import com.tsh.erp.clients.service.ClientService;
 import com.tsh.erp.clients.service.ClientService.ClientQuery;
 import com.tsh.erp.defaults.Actors;
+import com.tsh.erp.defaults.ApiDocument;
 import com.tsh.erp.defaults.ApiException;
 import com.tsh.erp.defaults.IdList;
 import jakarta.inject.Inject;
@@ -35,8 +36,16 @@ import jakarta.ws.rs.core.SecurityContext;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/clients")
+@Tag(name = "Clients")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class ClientResource {
@@ -46,6 +55,10 @@ public class ClientResource {
 
     /** Clients, filtered; or, with {@code ids}, the listed clients (at most 100, for the gateway). */
     @GET
+    @APIResponse(responseCode = "200", description = "A page of clients (list fields only), or with `ids` the listed clients",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(oneOf = {ClientApi.ClientPage.class, ClientApi.ClientBatch.class})))
+    @APIResponse(responseCode = "400", ref = ApiDocument.BAD_REQUEST)
     public Object list(@QueryParam("q") @Size(max = 100) String q,
                        @QueryParam("type") @Pattern(regexp = "WHOLESALE|RETAIL", message = "must be WHOLESALE or RETAIL") String type,
                        @QueryParam("salesperson_id") Long salespersonId,
@@ -54,7 +67,8 @@ public class ClientResource {
                        @QueryParam("active") @Pattern(regexp = "true|false", message = "must be true or false") String active,
                        @QueryParam("page") @DefaultValue("1") @Min(1) @Max(100_000) int page,
                        @QueryParam("per_page") @DefaultValue("25") @Min(1) @Max(100) int perPage,
-                       @QueryParam("ids") String ids) {
+                       @QueryParam("ids") @Parameter(description = "Up to 100 client ids, comma-separated; the other parameters are then ignored",
+                               schema = @Schema(type = SchemaType.STRING, pattern = "^[0-9]+(,[0-9]+)*$")) String ids) {
         if (ids != null) {
             return Map.of("items", clients.byIds(IdList.parse("ids", ids)));
         }
@@ -64,11 +78,19 @@ public class ClientResource {
 
     @GET
     @Path("/{id}")
+    @APIResponse(responseCode = "200", description = "The client, with its balance and credit read live")
+    @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
     public ClientDetail get(@PathParam("id") long id) {
         return clients.get(id);
     }
 
     @POST
+    @APIResponse(responseCode = "201", description = "Created",
+            headers = @Header(name = "Location", description = "The client's path", required = true, schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ClientDetail.class)))
+    @APIResponse(responseCode = "400", ref = ApiDocument.BAD_REQUEST)
+    @APIResponse(responseCode = "409", ref = ApiDocument.CONFLICT)
+    @APIResponse(responseCode = "422", ref = ApiDocument.UNPROCESSABLE)
     public Response create(@Valid @NotNull ClientFields body, @Context SecurityContext security) {
         ClientDetail created = clients.create(body, Actors.of(security));
         return Response.status(201).header("Location", "/clients/" + created.id()).entity(created).build();
@@ -76,6 +98,11 @@ public class ClientResource {
 
     @PUT
     @Path("/{id}")
+    @APIResponse(responseCode = "200", description = "The client as changed")
+    @APIResponse(responseCode = "400", ref = ApiDocument.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
+    @APIResponse(responseCode = "409", ref = ApiDocument.CONFLICT)
+    @APIResponse(responseCode = "422", ref = ApiDocument.UNPROCESSABLE)
     public ClientDetail update(@PathParam("id") long id, @Valid @NotNull UpdateClient body, @Context SecurityContext security) {
         return clients.update(id, body, Actors.of(security));
     }
@@ -83,6 +110,9 @@ public class ClientResource {
     @POST
     @Path("/{id}/deactivate")
     @Consumes(MediaType.WILDCARD)
+    @APIResponse(responseCode = "200", description = "The client, inactive")
+    @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
+    @APIResponse(responseCode = "409", ref = ApiDocument.CONFLICT)
     public ClientDetail deactivate(@PathParam("id") long id, @Context SecurityContext security) {
         return clients.deactivate(id, Actors.of(security));
     }
@@ -90,6 +120,11 @@ public class ClientResource {
     /** Moves the client to another salesperson ({@code salesperson_id} null: to nobody). */
     @PUT
     @Path("/{id}/salesperson")
+    @APIResponse(responseCode = "200", description = "The client as changed")
+    @APIResponse(responseCode = "400", ref = ApiDocument.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
+    @APIResponse(responseCode = "409", ref = ApiDocument.CONFLICT)
+    @APIResponse(responseCode = "422", ref = ApiDocument.UNPROCESSABLE)
     public ClientDetail reassign(@PathParam("id") long id, @Valid @NotNull Reassign body, @Context SecurityContext security) {
         return clients.reassign(id, body.salespersonId(), Actors.of(security));
     }
@@ -97,7 +132,14 @@ public class ClientResource {
     /** Ledger entries with the running balance, oldest first; {@code from}/{@code to} are dates (YYYY-MM-DD). */
     @GET
     @Path("/{id}/statement")
-    public Statement statement(@PathParam("id") long id, @QueryParam("from") String from, @QueryParam("to") String to,
+    @APIResponse(responseCode = "200", description = "One page of the statement")
+    @APIResponse(responseCode = "400", ref = ApiDocument.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
+    public Statement statement(@PathParam("id") long id,
+                               @QueryParam("from") @Parameter(description = "The first day (Baghdad time), inclusive",
+                                       schema = @Schema(type = SchemaType.STRING, format = "date")) String from,
+                               @QueryParam("to") @Parameter(description = "The last day (Baghdad time), inclusive",
+                                       schema = @Schema(type = SchemaType.STRING, format = "date")) String to,
                                @QueryParam("page") @DefaultValue("1") @Min(1) @Max(100_000) int page,
                                @QueryParam("per_page") @DefaultValue("50") @Min(1) @Max(100) int perPage) {
         return clients.statement(id, date("from", from), date("to", to), page, perPage);
@@ -106,12 +148,22 @@ public class ClientResource {
     /** Records a payment; a reference already recorded for this client is refused (409), so a retry cannot pay twice. */
     @POST
     @Path("/{id}/payments")
+    @APIResponse(responseCode = "201", description = "Recorded; the client with its new balance",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ClientDetail.class)))
+    @APIResponse(responseCode = "400", ref = ApiDocument.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
+    @APIResponse(responseCode = "409", ref = ApiDocument.CONFLICT)
     public Response pay(@PathParam("id") long id, @Valid @NotNull Payment body, @Context SecurityContext security) {
         return Response.status(201).entity(clients.pay(id, body, Actors.of(security))).build();
     }
 
     @POST
     @Path("/{id}/adjustments")
+    @APIResponse(responseCode = "201", description = "Recorded; the client with its new balance",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ClientDetail.class)))
+    @APIResponse(responseCode = "400", ref = ApiDocument.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
+    @APIResponse(responseCode = "409", ref = ApiDocument.CONFLICT)
     public Response adjust(@PathParam("id") long id, @Valid @NotNull Adjustment body, @Context SecurityContext security) {
         return Response.status(201).entity(clients.adjust(id, body, Actors.of(security))).build();
     }

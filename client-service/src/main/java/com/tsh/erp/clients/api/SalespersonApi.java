@@ -11,6 +11,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.Instant;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Request and response bodies of the salesperson API. */
 public final class SalespersonApi {
@@ -44,7 +45,13 @@ public final class SalespersonApi {
         }
     }
 
-    public record SalespersonView(long id, String name, String nameAr, String phone, String email, String kind,
-                                  String region, BigDecimal commissionRate, boolean active, Instant updatedAt, long version) {
+    /** Every field is always sent; {@code nullable} marks the ones that may be {@code null}. */
+    public record SalespersonView(long id, String name, String nameAr,
+                                  @Schema(nullable = true, description = "E.164") String phone,
+                                  @Schema(nullable = true) String email,
+                                  @Schema(enumeration = {"INTERNAL", "PARTNER_SALESMAN", "TRAVEL"}) String kind,
+                                  @Schema(nullable = true) String region,
+                                  @Schema(description = "Percent") BigDecimal commissionRate, boolean active,
+                                  Instant updatedAt, long version) {
     }
 }

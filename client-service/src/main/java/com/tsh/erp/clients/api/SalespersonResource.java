@@ -7,6 +7,7 @@ import com.tsh.erp.clients.api.SalespersonApi.UpdateSalesperson;
 import com.tsh.erp.clients.service.ClientService;
 import com.tsh.erp.clients.service.SalespersonService;
 import com.tsh.erp.defaults.Actors;
+import com.tsh.erp.defaults.ApiDocument;
 import com.tsh.erp.defaults.Page;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -28,8 +29,15 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/salespeople")
+@Tag(name = "Salespeople")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class SalespersonResource {
@@ -40,6 +48,8 @@ public class SalespersonResource {
     ClientService clients;
 
     @GET
+    @APIResponse(responseCode = "200", description = "One page of salespeople")
+    @APIResponse(responseCode = "400", ref = ApiDocument.BAD_REQUEST)
     public Page<SalespersonView> list(@QueryParam("q") @Size(max = 100) String q,
                                       @QueryParam("kind") @Pattern(regexp = "INTERNAL|PARTNER_SALESMAN|TRAVEL", message = "must be INTERNAL, PARTNER_SALESMAN or TRAVEL") String kind,
                                       @QueryParam("region") @Size(max = 100) String region,
@@ -51,11 +61,17 @@ public class SalespersonResource {
 
     @GET
     @Path("/{id}")
+    @APIResponse(responseCode = "200", description = "The salesperson")
+    @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
     public SalespersonView get(@PathParam("id") long id) {
         return salespeople.get(id);
     }
 
     @POST
+    @APIResponse(responseCode = "201", description = "Created",
+            headers = @Header(name = "Location", description = "The salesperson's path", required = true, schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SalespersonView.class)))
+    @APIResponse(responseCode = "400", ref = ApiDocument.BAD_REQUEST)
     public Response create(@Valid @NotNull SalespersonFields body, @Context SecurityContext security) {
         SalespersonView created = salespeople.create(body, Actors.of(security));
         return Response.status(201).header("Location", "/salespeople/" + created.id()).entity(created).build();
@@ -63,6 +79,10 @@ public class SalespersonResource {
 
     @PUT
     @Path("/{id}")
+    @APIResponse(responseCode = "200", description = "The salesperson as changed")
+    @APIResponse(responseCode = "400", ref = ApiDocument.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
+    @APIResponse(responseCode = "409", ref = ApiDocument.CONFLICT)
     public SalespersonView update(@PathParam("id") long id, @Valid @NotNull UpdateSalesperson body,
                                   @Context SecurityContext security) {
         return salespeople.update(id, body, Actors.of(security));
@@ -71,6 +91,9 @@ public class SalespersonResource {
     @POST
     @Path("/{id}/deactivate")
     @Consumes(MediaType.WILDCARD)
+    @APIResponse(responseCode = "200", description = "The salesperson, inactive")
+    @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
+    @APIResponse(responseCode = "409", ref = ApiDocument.CONFLICT)
     public SalespersonView deactivate(@PathParam("id") long id, @Context SecurityContext security) {
         return salespeople.deactivate(id, Actors.of(security));
     }
@@ -78,6 +101,9 @@ public class SalespersonResource {
     /** The salesperson's active clients. */
     @GET
     @Path("/{id}/clients")
+    @APIResponse(responseCode = "200", description = "One page of the salesperson's active clients")
+    @APIResponse(responseCode = "400", ref = ApiDocument.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
     public Page<ClientListItem> clients(@PathParam("id") long id,
                                         @QueryParam("page") @DefaultValue("1") @Min(1) @Max(100_000) int page,
                                         @QueryParam("per_page") @DefaultValue("25") @Min(1) @Max(100) int perPage) {
