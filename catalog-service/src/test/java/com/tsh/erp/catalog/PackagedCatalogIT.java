@@ -3,8 +3,10 @@ package com.tsh.erp.catalog;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 
+import com.tsh.erp.devstack.OpenApiContract;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 import io.restassured.http.ContentType;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -14,6 +16,12 @@ import org.junit.jupiter.api.Test;
 @QuarkusIntegrationTest
 @CatalogTestStack
 class PackagedCatalogIT {
+
+    /** Requests and answers are checked against the service's own OpenAPI document, as in every API test. */
+    @BeforeAll
+    static void contract() {
+        OpenApiContract.install();
+    }
 
     @Test
     void thePackagedServiceStartsAndServes() {

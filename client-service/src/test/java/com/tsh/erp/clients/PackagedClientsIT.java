@@ -3,9 +3,11 @@ package com.tsh.erp.clients;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 
+import com.tsh.erp.devstack.OpenApiContract;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 import io.restassured.http.ContentType;
 import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -15,6 +17,12 @@ import org.junit.jupiter.api.Test;
 @QuarkusIntegrationTest
 @ClientsTestStack
 class PackagedClientsIT {
+
+    /** Requests and answers are checked against the service's own OpenAPI document, as in every API test. */
+    @BeforeAll
+    static void contract() {
+        OpenApiContract.install();
+    }
 
     @Test
     void thePackagedServiceStartsAndServes() {
