@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.tsh.erp.testing.TestRun;
+import com.tsh.erp.testing.Db;
 import com.tsh.erp.devstack.TopicProbe;
 import com.tsh.erp.events.Topics;
 import io.quarkus.redis.datasource.RedisDataSource;
@@ -19,29 +21,19 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import javax.sql.DataSource;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @CatalogTestStack
 class CategoryTest {
+    private final TestRun run = new TestRun();
+    private final Db db = new Db();
 
     @Inject
     RedisDataSource redis;
     @Inject
     com.tsh.erp.catalog.service.CategoryCache categoryCache;
-    @Inject
-    DataSource dataSource;
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrap;
-    @ConfigProperty(name = "tsh.test.run-id")
-    String runId;
 
-    /** This run's own copy of a topic (tsh.outbox.topic-prefix), so no other run's events mix in. */
-    private String topic(String name) {
-        return runId + "." + name;
-    }
 
     @Test
     void theTreeNestsSubCategories() {
@@ -73,7 +65,7 @@ class CategoryTest {
         given().post("/categories/" + id + "/deactivate").then().statusCode(200).body("active", equalTo(false));
         given().get("/categories").then().body("find { it.id == " + id + " }.active", equalTo(false));
 
-        try (TopicProbe probe = TopicProbe.read(bootstrap, topic(Topics.CATALOG_CATEGORIES))) {
+        try (TopicProbe probe = run.probe(Topics.CATALOG_CATEGORIES)) {
             var records = probe.pollUntil(r -> r.stream().filter(x -> x.value().contains(tag)).count() >= 3,
                     Duration.ofSeconds(30));
             assertEquals(3, records.stream().filter(x -> x.key().equals(String.valueOf(id)) && x.value().contains(tag)).count(),
@@ -85,7 +77,6 @@ class CategoryTest {
     void badCategoryChangesAreRefusedAndWriteNothing() {
         long parent = Catalog.category("Audio", "صوتيات", null);
         long child = Catalog.category("Headphones", "سماعات", parent);
-        Db db = new Db(dataSource);
         long before = db.count("select count(*) from category");
 
         Map<String, Object> loop = new HashMap<>();

@@ -5,10 +5,11 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.tsh.erp.testing.TestRun;
+import com.tsh.erp.testing.Db;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.tsh.erp.catalog.service.StockLedger;
 import com.tsh.erp.catalog.service.StockLedger.Reason;
-import com.tsh.erp.devstack.TopicProbe;
 import com.tsh.erp.events.EventEnvelope;
 import com.tsh.erp.events.EventJson;
 import com.tsh.erp.events.Topics;
@@ -25,8 +26,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import javax.sql.DataSource;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -37,22 +36,14 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @CatalogTestStack
 class EventVersionTest {
+    private final TestRun run = new TestRun();
+    private final Db db = new Db();
 
     @Inject
     StockLedger ledger;
-    @Inject
-    DataSource dataSource;
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrap;
-    @ConfigProperty(name = "tsh.test.run-id")
-    String runId;
 
     private List<EventEnvelope<JsonNode>> events(String topic, long productId, int atLeast) {
-        String key = String.valueOf(productId);
-        try (TopicProbe probe = TopicProbe.read(bootstrap, runId + "." + topic)) {
-            return probe.pollUntil(rs -> rs.stream().filter(r -> key.equals(r.key())).count() >= atLeast, Duration.ofSeconds(30))
-                    .stream().filter(r -> key.equals(r.key())).map(r -> EventJson.read(r.value())).toList();
-        }
+        return run.events(topic, String.valueOf(productId), atLeast);
     }
 
     private static Map<String, Object> update(long version, String name) {
@@ -107,7 +98,7 @@ class EventVersionTest {
         // meanwhile a price change comes in: it has to wait for the row
         CompletableFuture<Integer> edit = CompletableFuture.supplyAsync(() -> given().contentType(ContentType.JSON)
                 .body(update(0, "Interleaved 2")).put("/products/" + id).then().extract().statusCode());
-        await().atMost(Duration.ofSeconds(30)).until(() -> new Db(dataSource).count(
+        await().atMost(Duration.ofSeconds(30)).until(() -> db.count(
                 "select count(*) from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'") >= 1);
         commit.countDown();
         adjustment.get(30, TimeUnit.SECONDS);

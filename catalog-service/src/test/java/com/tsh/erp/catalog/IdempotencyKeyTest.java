@@ -4,10 +4,10 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.tsh.erp.testing.Db;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
-import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,16 +16,14 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
 /** The one Idempotency-Key rule (libs/outbox IdempotentRequests), on the stock adjustment that uses it. */
 @QuarkusTest
 @CatalogTestStack
 class IdempotencyKeyTest {
+    private final Db db = new Db();
 
-    @Inject
-    DataSource dataSource;
 
     private static Response adjust(long product, String key, int delta, String reason) {
         return given().contentType(ContentType.JSON).header("Idempotency-Key", key)
@@ -34,7 +32,7 @@ class IdempotencyKeyTest {
     }
 
     private long onHand(long product) {
-        return new Db(dataSource).count("select stock_on_hand from product where id = ?", product);
+        return db.count("select stock_on_hand from product where id = ?", product);
     }
 
     @Test
@@ -91,7 +89,7 @@ class IdempotencyKeyTest {
             assertEquals(answers.get(0).asString(), r.asString());
         }
         assertEquals(7, onHand(product));
-        assertEquals(1, new Db(dataSource).count("select count(*) from stock_ledger where product_id = ? and reason = 'ADJUSTMENT'", product));
+        assertEquals(1, db.count("select count(*) from stock_ledger where product_id = ? and reason = 'ADJUSTMENT'", product));
     }
 
     @Test
@@ -99,7 +97,7 @@ class IdempotencyKeyTest {
         long product = Catalog.product("Old key", "مفتاح قديم", 0);
         String key = "grn-" + UUID.randomUUID();
         adjust(product, key, 3, "goods received").then().statusCode(201);
-        new Db(dataSource).count("with e as (update tsh_idempotency_key set expires_at = now() - interval '1 second' "
+        db.count("with e as (update tsh_idempotency_key set expires_at = now() - interval '1 second' "
                 + "where key = ? returning 1) select count(*) from e", key);
 
         adjust(product, key, 4, "a new delivery under an old note number").then().statusCode(201).body("stock_on_hand", equalTo(7));

@@ -14,6 +14,8 @@ import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.tsh.erp.testing.TestRun;
+import com.tsh.erp.testing.Db;
 import com.tsh.erp.devstack.OpenApiContract;
 import com.tsh.erp.devstack.TopicProbe;
 import com.tsh.erp.events.EventJson;
@@ -24,39 +26,26 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
-import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
-import javax.sql.DataSource;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @CatalogTestStack
 class ProductApiTest {
+    private final TestRun run = new TestRun();
+    private final Db db = new Db();
 
     private static final String PROBLEM = "application/problem+json";
 
-    @Inject
-    DataSource dataSource;
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrap;
-    @ConfigProperty(name = "tsh.test.run-id")
-    String runId;
 
-    /** This run's own copy of a topic (tsh.outbox.topic-prefix), so no other run's events mix in. */
-    private String topic(String name) {
-        return runId + "." + name;
-    }
-    private Db db;
 
     @BeforeEach
     void setUp() {
-        db = new Db(dataSource);
     }
 
     @Test
@@ -81,7 +70,7 @@ class ProductApiTest {
                 .body("items[0]", not(hasKey("cost_price")))
                 .body("items[0].image_url", equalTo("https://cdn.example/" + sku + ".jpg"));
 
-        try (TopicProbe probe = TopicProbe.read(bootstrap, topic(Topics.CATALOG_PRODUCTS))) {
+        try (TopicProbe probe = run.probe(Topics.CATALOG_PRODUCTS)) {
             // keyed by product id; the SKU tells this run's product from an earlier run's on a long-lived broker
             var records = probe.pollUntil(r -> r.stream().anyMatch(x -> x.value().contains(sku)), Duration.ofSeconds(30));
             var event = records.stream().filter(x -> x.key().equals(String.valueOf(id)) && x.value().contains(sku))

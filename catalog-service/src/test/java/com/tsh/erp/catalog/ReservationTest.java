@@ -6,8 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.tsh.erp.testing.TestRun;
+import com.tsh.erp.testing.Db;
 import com.tsh.erp.catalog.service.StockReservations;
-import com.tsh.erp.devstack.TopicProbe;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.tsh.erp.events.EventEnvelope;
 import com.tsh.erp.events.EventJson;
@@ -31,9 +32,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
-import javax.sql.DataSource;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,25 +39,15 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @CatalogTestStack
 class ReservationTest {
+    private final TestRun run = new TestRun();
+    private final Db db = new Db();
 
     @Inject
     StockReservations reservations;
-    @Inject
-    DataSource dataSource;
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrap;
-    @ConfigProperty(name = "tsh.test.run-id")
-    String runId;
 
-    /** This run's own copy of a topic (tsh.outbox.topic-prefix), so no other run's events mix in. */
-    private String topic(String name) {
-        return runId + "." + name;
-    }
-    private Db db;
 
     @BeforeEach
     void setUp() {
-        db = new Db(dataSource);
     }
 
     @AfterEach
@@ -116,7 +104,7 @@ class ReservationTest {
             events.add(Orders.placedEvent(o));
         }
         for (int i = 0; i < orders.size(); i++) {
-            TopicProbe.send(bootstrap, topic(Topics.ORDERS_ORDERS), orders.get(i).orderId(), events.get(i));
+            run.send(Topics.ORDERS_ORDERS, orders.get(i).orderId(), events.get(i));
         }
         await().atMost(Duration.ofSeconds(90)).until(() -> db.count("select count(*) from tsh_saga_answer where request_id in ("
                 + orders.stream().map(o -> "'" + o.orderId() + "'").collect(Collectors.joining(",")) + ")") == 200);
@@ -125,11 +113,11 @@ class ReservationTest {
 
         // the same events again (a consumer that crashed before committing its offsets)...
         for (int i = 0; i < 60; i++) {
-            TopicProbe.send(bootstrap, topic(Topics.ORDERS_ORDERS), orders.get(i).orderId(), events.get(i));
+            run.send(Topics.ORDERS_ORDERS, orders.get(i).orderId(), events.get(i));
         }
         // ...and the same orders again under new event ids (order-service re-sending)
         for (int i = 0; i < 20; i++) {
-            TopicProbe.send(bootstrap, topic(Topics.ORDERS_ORDERS), orders.get(i).orderId(), Orders.placedEvent(orders.get(i)));
+            run.send(Topics.ORDERS_ORDERS, orders.get(i).orderId(), Orders.placedEvent(orders.get(i)));
         }
         // then an event catalog-service has no use for, on each of those keys: per-key order means that once
         // all of these are recorded, every redelivery before them was handled
@@ -138,7 +126,7 @@ class ReservationTest {
             String noted = Orders.envelope(new com.tsh.erp.events.EventType<>("OrderNoted", "Order", Topics.ORDERS_ORDERS,
                     java.util.Map.class), o.orderId(), 9, java.util.Map.of("orderId", o.orderId()));
             markers.add(com.tsh.erp.events.EventJson.read(noted).eventId());
-            TopicProbe.send(bootstrap, topic(Topics.ORDERS_ORDERS), o.orderId(), noted);
+            run.send(Topics.ORDERS_ORDERS, o.orderId(), noted);
         }
         String markerIds = markers.stream().map(m -> "'" + m + "'").collect(Collectors.joining(","));
         await().atMost(Duration.ofSeconds(60)).until(() ->
@@ -164,19 +152,19 @@ class ReservationTest {
         long product = Catalog.product("Flow item", "سلعة", 10);
         OrderPlaced cancelled = Orders.placed(product, product); // two lines of the same product: 2 units
         OrderPlaced delivered = Orders.placed(product);
-        TopicProbe.send(bootstrap, topic(Topics.ORDERS_ORDERS), cancelled.orderId(), Orders.placedEvent(cancelled));
-        TopicProbe.send(bootstrap, topic(Topics.ORDERS_ORDERS), delivered.orderId(), Orders.placedEvent(delivered));
+        run.send(Topics.ORDERS_ORDERS, cancelled.orderId(), Orders.placedEvent(cancelled));
+        run.send(Topics.ORDERS_ORDERS, delivered.orderId(), Orders.placedEvent(delivered));
         await().atMost(Duration.ofSeconds(30)).until(() -> db.count("select reserved from product where id = ?", product) == 3);
 
-        TopicProbe.send(bootstrap, topic(Topics.ORDERS_ORDERS), cancelled.orderId(), Orders.cancelledEvent(cancelled.orderId()));
-        TopicProbe.send(bootstrap, topic(Topics.ORDERS_ORDERS), delivered.orderId(), Orders.deliveredEvent(delivered.orderId()));
+        run.send(Topics.ORDERS_ORDERS, cancelled.orderId(), Orders.cancelledEvent(cancelled.orderId()));
+        run.send(Topics.ORDERS_ORDERS, delivered.orderId(), Orders.deliveredEvent(delivered.orderId()));
         await().atMost(Duration.ofSeconds(30)).until(() -> db.count("select reserved from product where id = ?", product) == 0
                 && db.count("select stock_on_hand from product where id = ?", product) == 9);
         // cancelling again (or after delivery) gives nothing back twice
-        TopicProbe.send(bootstrap, topic(Topics.ORDERS_ORDERS), cancelled.orderId(), Orders.cancelledEvent(cancelled.orderId()));
-        TopicProbe.send(bootstrap, topic(Topics.ORDERS_ORDERS), delivered.orderId(), Orders.cancelledEvent(delivered.orderId()));
+        run.send(Topics.ORDERS_ORDERS, cancelled.orderId(), Orders.cancelledEvent(cancelled.orderId()));
+        run.send(Topics.ORDERS_ORDERS, delivered.orderId(), Orders.cancelledEvent(delivered.orderId()));
         OrderPlaced after = Orders.placed(product);
-        TopicProbe.send(bootstrap, topic(Topics.ORDERS_ORDERS), after.orderId(), Orders.placedEvent(after));
+        run.send(Topics.ORDERS_ORDERS, after.orderId(), Orders.placedEvent(after));
         assertEquals(List.of("StockReserved"), answersOnTopic(List.of(after), 1).get(after.orderId()));
         assertEquals(9, db.count("select stock_on_hand from product where id = ?", product));
         assertEquals(1, db.count("select reserved from product where id = ?", product));
@@ -206,12 +194,12 @@ class ReservationTest {
     void aReSentRejectedOrderIsAnsweredTheSameWayAfterStockArrives() {
         long product = Catalog.product("Scarce", "نادر", 1);
         OrderPlaced order = Orders.placed(product, product); // 2 units of 1
-        TopicProbe.send(bootstrap, topic(Topics.ORDERS_ORDERS), order.orderId(), Orders.placedEvent(order));
+        run.send(Topics.ORDERS_ORDERS, order.orderId(), Orders.placedEvent(order));
         assertEquals(List.of("StockReservationRejected"), answersOnTopic(List.of(order), 1).get(order.orderId()));
 
         given().contentType("application/json").body(Map.of("quantity_delta", 10, "reason", "goods received"))
                 .post("/products/" + product + "/stock-adjustments").then().statusCode(201);
-        TopicProbe.send(bootstrap, topic(Topics.ORDERS_ORDERS), order.orderId(), Orders.placedEvent(order)); // new event id
+        run.send(Topics.ORDERS_ORDERS, order.orderId(), Orders.placedEvent(order)); // new event id
 
         assertEquals(List.of("StockReservationRejected", "StockReservationRejected"),
                 answersOnTopic(List.of(order), 2).get(order.orderId()), "the same decision, not a new one");
@@ -223,14 +211,11 @@ class ReservationTest {
     void sagaAnswersCarryTheOrdersVersion() {
         long product = Catalog.product("Versioned", "مرقم", 5);
         OrderPlaced order = Orders.placed(product);
-        TopicProbe.send(bootstrap, topic(Topics.ORDERS_ORDERS), order.orderId(),
+        run.send(Topics.ORDERS_ORDERS, order.orderId(),
                 Orders.envelope(com.tsh.erp.events.orders.OrderEvents.ORDER_PLACED, order.orderId(), 4, order));
-        answersOnTopic(List.of(order), 1);
-        try (TopicProbe probe = TopicProbe.read(bootstrap, topic(Topics.CATALOG_STOCK))) {
-            var answer = probe.pollUntil(rs -> rs.stream().anyMatch(r -> order.orderId().equals(r.key())), Duration.ofSeconds(30))
-                    .stream().filter(r -> order.orderId().equals(r.key())).findFirst().orElseThrow();
-            assertEquals(4, EventJson.read(answer.value()).aggregateVersion());
-        }
+        EventEnvelope<JsonNode> answer = run.events(Topics.CATALOG_STOCK, List.of(order.orderId()), ANSWER_TYPES, 1)
+                .get(order.orderId()).get(0);
+        assertEquals(4, answer.aggregateVersion());
     }
 
     private List<Boolean> concurrently(List<OrderPlaced> orders) throws Exception {
@@ -258,33 +243,19 @@ class ReservationTest {
 
     /**
      * The saga answers for these orders as order-service will read them: from this run's catalog.stock
-     * topic, each order's answer types in the order sent. Reads until {@code expected} answers have come,
-     * then two seconds more, so that an answer too many is seen too.
+     * topic, each order's answer types in the order sent (an answer too many is seen too).
      */
     private Map<String, List<String>> answersOnTopic(List<OrderPlaced> orders, int expected) {
-        Set<String> ids = orders.stream().map(OrderPlaced::orderId).collect(Collectors.toSet());
-        try (TopicProbe probe = TopicProbe.read(bootstrap, topic(Topics.CATALOG_STOCK))) {
-            probe.pollUntil(rs -> answers(rs, ids).size() >= expected, Duration.ofSeconds(90));
-            Map<String, List<String>> byOrder = new LinkedHashMap<>();
-            for (EventEnvelope<JsonNode> e : answers(probe.pollFor(Duration.ofSeconds(2)), ids)) {
-                byOrder.computeIfAbsent(e.aggregateId(), k -> new ArrayList<>()).add(e.eventType());
-            }
-            return byOrder;
-        }
-    }
-
-    private static List<EventEnvelope<JsonNode>> answers(List<ConsumerRecord<String, String>> records, Set<String> ids) {
-        return records.stream().filter(r -> ids.contains(r.key())).map(r -> EventJson.read(r.value()))
-                .filter(e -> ANSWER_TYPES.contains(e.eventType())).toList();
+        Map<String, List<String>> byOrder = new LinkedHashMap<>();
+        run.events(Topics.CATALOG_STOCK, orders.stream().map(OrderPlaced::orderId).toList(), ANSWER_TYPES, expected)
+                .forEach((order, events) -> byOrder.put(order, events.stream().map(EventEnvelope::eventType).toList()));
+        return byOrder;
     }
 
     private <P> P onlyAnswer(OrderPlaced order, EventType<P> type) {
-        Set<String> ids = Set.of(order.orderId());
-        try (TopicProbe probe = TopicProbe.read(bootstrap, topic(Topics.CATALOG_STOCK))) {
-            probe.pollUntil(rs -> !answers(rs, ids).isEmpty(), Duration.ofSeconds(30));
-            List<EventEnvelope<JsonNode>> all = answers(probe.pollFor(Duration.ofSeconds(2)), ids);
-            assertEquals(1, all.size(), "one answer");
-            return EventJson.payload(all.get(0), type).payload();
-        }
+        List<EventEnvelope<JsonNode>> all = run.events(Topics.CATALOG_STOCK, List.of(order.orderId()), ANSWER_TYPES, 1)
+                .get(order.orderId());
+        assertEquals(1, all.size(), "one answer");
+        return EventJson.payload(all.get(0), type).payload();
     }
 }

@@ -6,6 +6,8 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.tsh.erp.testing.TestRun;
+import com.tsh.erp.testing.Db;
 import com.tsh.erp.devstack.TopicProbe;
 import com.tsh.erp.events.EventEnvelope;
 import com.tsh.erp.events.EventJson;
@@ -14,31 +16,20 @@ import com.tsh.erp.events.catalog.CatalogEvents;
 import com.tsh.erp.events.zoho.ZohoEvents;
 import com.tsh.erp.events.zoho.ZohoItemChanged;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
-import javax.sql.DataSource;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @CatalogTestStack
 class ZohoImportTest {
+    private final TestRun run = new TestRun();
+    private final Db db = new Db();
 
-    @Inject
-    DataSource dataSource;
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrap;
-    @ConfigProperty(name = "tsh.test.run-id")
-    String runId;
 
-    /** This run's own copy of a topic (tsh.outbox.topic-prefix), so no other run's events mix in. */
-    private String topic(String name) {
-        return runId + "." + name;
-    }
 
     private static ZohoItemChanged item(String zohoId, String sku, String name, int stock, Instant modified) {
         return new ZohoItemChanged(zohoId, sku, name, "حقيبة صغيرة", "Small bag", new BigDecimal("6.00"),
@@ -49,12 +40,11 @@ class ZohoImportTest {
         String json = EventJson.write(new EventEnvelope<>(UUID.randomUUID(), ZohoEvents.ITEM_CHANGED.name(), "ZohoItem",
                 item.zohoItemId(), item.lastModifiedTime().toEpochMilli(), Instant.now(), "system:zoho-sync",
                 EventEnvelope.ORIGIN_ZOHO, null, null, item));
-        TopicProbe.send(bootstrap, topic(Topics.ZOHO_INBOUND), item.zohoItemId(), json);
+        run.send(Topics.ZOHO_INBOUND, item.zohoItemId(), json);
     }
 
     @Test
     void anItemFromZohoIsCreatedThenUpdatedAndMarkedAsFromZoho() {
-        Db db = new Db(dataSource);
         String zohoId = String.valueOf(4815000000000000L + (long) (Math.random() * 1e9));
         String sku = Catalog.uniqueSku("ZH");
         Instant t1 = Instant.parse("2026-11-29T08:00:00Z");
@@ -71,7 +61,7 @@ class ZohoImportTest {
         given().get("/products/" + id).then().body("name", equalTo("Bags-small v2"));
         assertEquals(1, db.count("select count(*) from stock_ledger where product_id = ? and reason = 'IMPORT' and on_hand_delta = -5", id));
 
-        try (TopicProbe probe = TopicProbe.read(bootstrap, topic(Topics.CATALOG_PRODUCTS))) {
+        try (TopicProbe probe = run.probe(Topics.CATALOG_PRODUCTS)) {
             var records = probe.pollUntil(r -> r.stream().filter(x -> x.value().contains(zohoId)).count() >= 2,
                     Duration.ofSeconds(30));
             var mine = records.stream().filter(x -> x.key().equals(String.valueOf(id)) && x.value().contains(zohoId)).toList();
@@ -85,7 +75,6 @@ class ZohoImportTest {
 
     @Test
     void anExistingProductIsLinkedBySku() {
-        Db db = new Db(dataSource);
         String sku = Catalog.uniqueSku("LNK");
         long id = Catalog.createProduct(Catalog.productBody(sku, "Made here", "صنع هنا")).getLong("id");
         String zohoId = String.valueOf(4816000000000000L + (long) (Math.random() * 1e9));
@@ -98,7 +87,7 @@ class ZohoImportTest {
     void anItemWithoutSkuGoesToTheDeadLetterTopic() {
         String zohoId = "bad-" + UUID.randomUUID();
         send(item(zohoId, null, "No sku", 1, Instant.now()));
-        try (TopicProbe probe = TopicProbe.read(bootstrap, topic(Topics.dlq(Topics.ZOHO_INBOUND)))) {
+        try (TopicProbe probe = run.probe(Topics.dlq(Topics.ZOHO_INBOUND))) {
             var records = probe.pollUntil(r -> r.stream().anyMatch(x -> zohoId.equals(x.key())), Duration.ofSeconds(30));
             var dead = records.stream().filter(x -> zohoId.equals(x.key())).findFirst().orElseThrow();
             String reason = new String(dead.headers().lastHeader("dead-letter-reason").value(), StandardCharsets.UTF_8);

@@ -12,14 +12,13 @@ import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.tsh.erp.testing.Db;
 import com.tsh.erp.devstack.OpenApiContract;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
-import jakarta.inject.Inject;
 import java.util.Map;
 import java.util.UUID;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -27,14 +26,13 @@ import org.junit.jupiter.params.provider.ValueSource;
 @QuarkusTest
 @ClientsTestStack
 class ClientApiTest {
+    private final Db db = new Db();
 
     private static final String PROBLEM = "application/problem+json";
 
-    @Inject
-    DataSource dataSource;
 
     private long clients() {
-        return People.count(dataSource, "select count(*) from client");
+        return db.count("select count(*) from client");
     }
 
     @ParameterizedTest

@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.tsh.erp.testing.TestRun;
+import com.tsh.erp.testing.Db;
 import com.tsh.erp.clients.service.CreditReservations;
 import com.tsh.erp.devstack.TopicProbe;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -33,27 +35,17 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @ClientsTestStack
 class CreditTest {
+    private final TestRun run = new TestRun();
+    private final Db db = new Db();
 
     @Inject
     CreditReservations credit;
-    @Inject
-    DataSource dataSource;
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrap;
-    @ConfigProperty(name = "tsh.test.run-id")
-    String runId;
 
-    /** This run's own copy of a topic (tsh.outbox.topic-prefix), so no other run's events mix in. */
-    private String topic(String name) {
-        return runId + "." + name;
-    }
 
     private long answers(String type, List<OrderPlaced> orders) {
         return answersOnTopic(orders, orders.size()).values().stream().flatMap(List::stream).filter(type::equals).count();
@@ -61,21 +53,9 @@ class CreditTest {
 
     private static final Set<String> ANSWER_TYPES = Set.of("CreditReserved", "CreditRejected");
 
-    /**
-     * The saga answers for these orders as order-service will read them: from this run's clients.credit
-     * topic, each order's answers in the order sent. Reads until {@code expected} answers have come, then
-     * two seconds more, so that an answer too many is seen too.
-     */
+    /** The saga answers for these orders as order-service will read them, from this run's clients.credit topic. */
     private Map<String, List<EventEnvelope<JsonNode>>> answerEvents(List<OrderPlaced> orders, int expected) {
-        Set<String> ids = orders.stream().map(OrderPlaced::orderId).collect(Collectors.toSet());
-        try (TopicProbe probe = TopicProbe.read(bootstrap, topic(Topics.CLIENTS_CREDIT))) {
-            probe.pollUntil(rs -> answers(rs, ids).size() >= expected, Duration.ofSeconds(90));
-            Map<String, List<EventEnvelope<JsonNode>>> byOrder = new LinkedHashMap<>();
-            for (EventEnvelope<JsonNode> e : answers(probe.pollFor(Duration.ofSeconds(2)), ids)) {
-                byOrder.computeIfAbsent(e.aggregateId(), k -> new ArrayList<>()).add(e);
-            }
-            return byOrder;
-        }
+        return run.events(Topics.CLIENTS_CREDIT, orders.stream().map(OrderPlaced::orderId).toList(), ANSWER_TYPES, expected);
     }
 
     private Map<String, List<String>> answersOnTopic(List<OrderPlaced> orders, int expected) {
@@ -84,13 +64,8 @@ class CreditTest {
         return out;
     }
 
-    private static List<EventEnvelope<JsonNode>> answers(List<ConsumerRecord<String, String>> records, Set<String> ids) {
-        return records.stream().filter(r -> ids.contains(r.key())).map(r -> EventJson.read(r.value()))
-                .filter(e -> ANSWER_TYPES.contains(e.eventType())).toList();
-    }
-
     private BigDecimal held(long client) {
-        return new BigDecimal(People.text(dataSource,
+        return new BigDecimal(db.text(
                 "select coalesce(sum(amount), 0) from credit_reservation where client_id = ? and status = 'RESERVED'", client));
     }
 
@@ -134,40 +109,40 @@ class CreditTest {
         OrderPlaced b = Orders.placed(client, "WHOLESALE", 50_000); // over the limit while a is held
         OrderPlaced cash = Orders.placed(retail, "RETAIL", 900_000);
         String aPlaced = Orders.placedEvent(a);
-        TopicProbe.send(bootstrap, topic(Topics.ORDERS_ORDERS), a.orderId(), aPlaced);
+        run.send(Topics.ORDERS_ORDERS, a.orderId(), aPlaced);
         assertEquals(List.of("CreditReserved"), answersOnTopic(List.of(a), 1).get(a.orderId()));
-        TopicProbe.send(bootstrap, topic(Topics.ORDERS_ORDERS), b.orderId(), Orders.placedEvent(b));
-        TopicProbe.send(bootstrap, topic(Topics.ORDERS_ORDERS), cash.orderId(), Orders.placedEvent(cash));
+        run.send(Topics.ORDERS_ORDERS, b.orderId(), Orders.placedEvent(b));
+        run.send(Topics.ORDERS_ORDERS, cash.orderId(), Orders.placedEvent(cash));
         assertEquals(List.of("CreditRejected"), answersOnTopic(List.of(b), 1).get(b.orderId()));
         assertEquals(List.of("CreditReserved"), answersOnTopic(List.of(cash), 1).get(cash.orderId()));
 
         // delivered twice (redelivery) and re-placed: one debit, nothing held
         String delivered = Orders.deliveredEvent(a.orderId());
-        TopicProbe.send(bootstrap, topic(Topics.ORDERS_ORDERS), a.orderId(), delivered);
-        TopicProbe.send(bootstrap, topic(Topics.ORDERS_ORDERS), a.orderId(), delivered);
-        TopicProbe.send(bootstrap, topic(Topics.ORDERS_ORDERS), a.orderId(), aPlaced);
-        TopicProbe.send(bootstrap, topic(Topics.ORDERS_ORDERS), a.orderId(), Orders.deliveredEvent(a.orderId()));
-        TopicProbe.send(bootstrap, topic(Topics.ORDERS_ORDERS), a.orderId(), Orders.cancelledEvent(a.orderId()));
+        run.send(Topics.ORDERS_ORDERS, a.orderId(), delivered);
+        run.send(Topics.ORDERS_ORDERS, a.orderId(), delivered);
+        run.send(Topics.ORDERS_ORDERS, a.orderId(), aPlaced);
+        run.send(Topics.ORDERS_ORDERS, a.orderId(), Orders.deliveredEvent(a.orderId()));
+        run.send(Topics.ORDERS_ORDERS, a.orderId(), Orders.cancelledEvent(a.orderId()));
         String marker = Orders.cancelledEvent(a.orderId());
-        TopicProbe.send(bootstrap, topic(Topics.ORDERS_ORDERS), a.orderId(), marker);
+        run.send(Topics.ORDERS_ORDERS, a.orderId(), marker);
         UUID markerId = EventJson.read(marker).eventId();
         await().atMost(Duration.ofSeconds(30)).until(() ->
-                People.count(dataSource, "select count(*) from tsh_inbox where event_id = ?", markerId) == 1);
+                db.count("select count(*) from tsh_inbox where event_id = ?", markerId) == 1);
 
-        assertEquals(1, People.count(dataSource, "select count(*) from client_ledger where order_id = ?", a.orderId()));
-        assertEquals(0, new BigDecimal("60000.00").compareTo(new BigDecimal(People.text(dataSource,
+        assertEquals(1, db.count("select count(*) from client_ledger where order_id = ?", a.orderId()));
+        assertEquals(0, new BigDecimal("60000.00").compareTo(new BigDecimal(db.text(
                 "select balance from client where id = ?", client))));
         assertEquals(0, held(client).signum());
-        assertEquals(0, People.count(dataSource, "select count(*) from client_ledger where client_id = ?", retail),
+        assertEquals(0, db.count("select count(*) from client_ledger where client_id = ?", retail),
                 "retail orders hold no credit and are not debited");
 
         // c fits exactly: balance 60,000 + 40,000 = the limit; cancelling it releases the hold
         OrderPlaced c = Orders.placed(client, "WHOLESALE", 40_000);
-        TopicProbe.send(bootstrap, topic(Topics.ORDERS_ORDERS), c.orderId(), Orders.placedEvent(c));
+        run.send(Topics.ORDERS_ORDERS, c.orderId(), Orders.placedEvent(c));
         assertEquals(List.of("CreditReserved"), answersOnTopic(List.of(c), 1).get(c.orderId()));
-        TopicProbe.send(bootstrap, topic(Topics.ORDERS_ORDERS), c.orderId(), Orders.cancelledEvent(c.orderId()));
+        run.send(Topics.ORDERS_ORDERS, c.orderId(), Orders.cancelledEvent(c.orderId()));
         await().atMost(Duration.ofSeconds(30)).until(() -> held(client).signum() == 0);
-        assertTrue(People.count(dataSource, "select count(*) from credit_reservation where order_id = ? and status = 'RELEASED'", c.orderId()) == 1);
+        assertTrue(db.count("select count(*) from credit_reservation where order_id = ? and status = 'RELEASED'", c.orderId()) == 1);
     }
 
     @Test
@@ -176,15 +151,15 @@ class CreditTest {
         long retail = People.client(People.clientBody("Counter " + UUID.randomUUID(), "RETAIL"));
         OrderPlaced tooBig = Orders.placed(client, "WHOLESALE", 150_000);
         OrderPlaced cash = Orders.placed(retail, "RETAIL", 10_000);
-        TopicProbe.send(bootstrap, topic(Topics.ORDERS_ORDERS), tooBig.orderId(), Orders.placedEvent(tooBig));
-        TopicProbe.send(bootstrap, topic(Topics.ORDERS_ORDERS), cash.orderId(), Orders.placedEvent(cash));
+        run.send(Topics.ORDERS_ORDERS, tooBig.orderId(), Orders.placedEvent(tooBig));
+        run.send(Topics.ORDERS_ORDERS, cash.orderId(), Orders.placedEvent(cash));
         assertEquals(List.of("CreditRejected"), answersOnTopic(List.of(tooBig), 1).get(tooBig.orderId()));
 
         // the client pays 100,000 in advance: the order would fit now, but it was decided already
         given().contentType(ContentType.JSON).body(Map.of("amount", 100_000, "method", "CASH", "reference", "ADV-" + client))
                 .post("/clients/" + client + "/payments").then().statusCode(201);
-        TopicProbe.send(bootstrap, topic(Topics.ORDERS_ORDERS), tooBig.orderId(), Orders.placedEvent(tooBig)); // new event ids
-        TopicProbe.send(bootstrap, topic(Topics.ORDERS_ORDERS), cash.orderId(), Orders.placedEvent(cash));
+        run.send(Topics.ORDERS_ORDERS, tooBig.orderId(), Orders.placedEvent(tooBig)); // new event ids
+        run.send(Topics.ORDERS_ORDERS, cash.orderId(), Orders.placedEvent(cash));
 
         Map<String, List<EventEnvelope<JsonNode>>> answers = answerEvents(List.of(tooBig, cash), 4);
         assertEquals(List.of("CreditRejected", "CreditRejected"),
@@ -195,7 +170,7 @@ class CreditTest {
             assertEquals(0, EventJson.payload(e, ClientEvents.CREDIT_RESERVED).payload().amount().signum());
         }
         assertEquals(0, held(client).signum(), "nothing held for the rejected order");
-        assertEquals(0, People.count(dataSource, "select count(*) from credit_reservation where order_id in (?, ?)",
+        assertEquals(0, db.count("select count(*) from credit_reservation where order_id in (?, ?)",
                 tooBig.orderId(), cash.orderId()));
     }
 
@@ -203,7 +178,7 @@ class CreditTest {
     void creditAnswersCarryTheOrdersVersion() {
         long client = People.wholesale("Versioned " + UUID.randomUUID(), 100_000);
         OrderPlaced order = Orders.placed(client, "WHOLESALE", 1_000);
-        TopicProbe.send(bootstrap, topic(Topics.ORDERS_ORDERS), order.orderId(),
+        run.send(Topics.ORDERS_ORDERS, order.orderId(),
                 Orders.envelope(OrderEvents.ORDER_PLACED, order.orderId(), 7, order));
         assertEquals(7, answerEvents(List.of(order), 1).get(order.orderId()).get(0).aggregateVersion());
     }

@@ -5,6 +5,8 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.tsh.erp.testing.TestRun;
+import com.tsh.erp.testing.Db;
 import com.tsh.erp.clients.service.CreditReservations;
 import com.tsh.erp.events.orders.OrderPlaced;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -17,22 +19,21 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @ClientsTestStack
 class LedgerTest {
+    private final TestRun run = new TestRun();
+    private final Db db = new Db();
 
-    @Inject
-    DataSource dataSource;
     @Inject
     CreditReservations credit;
 
     @AfterEach
     void balancesAreTheLedgersSum() {
-        assertEquals(0, People.count(dataSource, """
+        assertEquals(0, db.count("""
                 select count(*) from client c where c.balance <>
                   (select coalesce(sum(amount), 0) from client_ledger l where l.client_id = c.id)"""));
     }
@@ -81,11 +82,11 @@ class LedgerTest {
     void aRepeatedPaymentReferenceIsRefusedAndPaysOnce() {
         long client = People.wholesale("Payer " + UUID.randomUUID(), 1_000_000);
         pay(client, 50_000, "RCPT-dup-" + client, 201);
-        long entries = People.count(dataSource, "select count(*) from client_ledger where client_id = ?", client);
+        long entries = db.count("select count(*) from client_ledger where client_id = ?", client);
         given().contentType(ContentType.JSON).body(Map.of("amount", 50_000, "method", "CASH", "reference", "RCPT-dup-" + client))
                 .post("/clients/" + client + "/payments").then().statusCode(409)
                 .body("errors[0].field", equalTo("reference"));
-        assertEquals(entries, People.count(dataSource, "select count(*) from client_ledger where client_id = ?", client));
+        assertEquals(entries, db.count("select count(*) from client_ledger where client_id = ?", client));
         given().get("/clients/" + client).then().body("balance", equalTo(-50_000f));
 
         given().contentType(ContentType.JSON).body(Map.of("amount", 0, "method", "CASH", "reference", "R0"))
@@ -96,13 +97,9 @@ class LedgerTest {
                 .post("/clients/987654321/payments").then().statusCode(404);
         given().contentType(ContentType.JSON).body(Map.of("kind", "CREDIT_NOTE", "amount", 10, "reason", "x"))
                 .post("/clients/" + client + "/adjustments").then().statusCode(400).body("errors[0].field", equalTo("reference"));
-        assertEquals(entries, People.count(dataSource, "select count(*) from client_ledger where client_id = ?", client));
+        assertEquals(entries, db.count("select count(*) from client_ledger where client_id = ?", client));
     }
 
-    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrap;
-    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "tsh.test.run-id")
-    String runId;
 
     @Test
     void balanceEventsCountTheClientsOwnVersionUpOneByOne() {
@@ -114,12 +111,8 @@ class LedgerTest {
         pay(client, 200, "V-" + client + "-2", 201);
         pay(client, 300, "V-" + client + "-3", 201);
 
-        String key = String.valueOf(client);
-        try (com.tsh.erp.devstack.TopicProbe probe = com.tsh.erp.devstack.TopicProbe.read(bootstrap,
-                runId + "." + com.tsh.erp.events.Topics.CLIENTS_CREDIT)) {
-            List<com.tsh.erp.events.EventEnvelope<com.fasterxml.jackson.databind.JsonNode>> events = probe
-                    .pollUntil(rs -> rs.stream().filter(r -> key.equals(r.key())).count() >= 3, java.time.Duration.ofSeconds(30))
-                    .stream().filter(r -> key.equals(r.key())).map(r -> com.tsh.erp.events.EventJson.read(r.value())).toList();
+        {
+            var events = run.events(com.tsh.erp.events.Topics.CLIENTS_CREDIT, String.valueOf(client), 3);
             assertEquals(List.of(1L, 2L, 3L), events.stream().map(e -> e.aggregateVersion()).toList(),
                     "the balance version of this client, not ledger entry ids");
             List<Long> entryIds = events.stream().map(e -> com.tsh.erp.events.EventJson

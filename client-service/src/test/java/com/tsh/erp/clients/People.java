@@ -3,14 +3,9 @@ package com.tsh.erp.clients;
 import static io.restassured.RestAssured.given;
 
 import io.restassured.http.ContentType;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
-import javax.sql.DataSource;
 
 /** Test data through the real API ("object mothers"), and single figures from the database. */
 public final class People {
@@ -61,21 +56,4 @@ public final class People {
                 .extract().jsonPath().getLong("id");
     }
 
-    public static String text(DataSource ds, String sql, Object... args) {
-        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < args.length; i++) {
-                ps.setObject(i + 1, args[i]);
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getString(1) : null;
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    public static long count(DataSource ds, String sql, Object... args) {
-        String v = text(ds, sql, args);
-        return v == null ? 0 : new java.math.BigDecimal(v).longValueExact();
-    }
 }

@@ -6,6 +6,8 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.tsh.erp.testing.TestRun;
+import com.tsh.erp.testing.Db;
 import com.tsh.erp.devstack.TopicProbe;
 import com.tsh.erp.events.EventEnvelope;
 import com.tsh.erp.events.EventJson;
@@ -14,34 +16,23 @@ import com.tsh.erp.events.clients.ClientEvents;
 import com.tsh.erp.events.zoho.ZohoContactChanged;
 import com.tsh.erp.events.zoho.ZohoEvents;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
-import javax.sql.DataSource;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @ClientsTestStack
 class ZohoContactTest {
+    private final TestRun run = new TestRun();
+    private final Db db = new Db();
 
-    @Inject
-    DataSource dataSource;
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrap;
-    @ConfigProperty(name = "tsh.test.run-id")
-    String runId;
 
-    /** This run's own copy of a topic (tsh.outbox.topic-prefix), so no other run's events mix in. */
-    private String topic(String name) {
-        return runId + "." + name;
-    }
 
     private void send(ZohoContactChanged c) {
-        TopicProbe.send(bootstrap, topic(Topics.ZOHO_INBOUND), c.zohoContactId(), EventJson.write(new EventEnvelope<>(UUID.randomUUID(),
+        run.send(Topics.ZOHO_INBOUND, c.zohoContactId(), EventJson.write(new EventEnvelope<>(UUID.randomUUID(),
                 ZohoEvents.CONTACT_CHANGED.name(), "ZohoContact", c.zohoContactId(), c.lastModifiedTime().toEpochMilli(),
                 Instant.now(), "system:zoho-sync", EventEnvelope.ORIGIN_ZOHO, null, null, c)));
     }
@@ -57,7 +48,7 @@ class ZohoContactTest {
         send(new ZohoContactChanged(zohoId, "Al-Noor Electronics", "النور للإلكترونيات", "business", null,
                 "+964 " + mobile.substring(1), null, "Street 14", "Baghdad", "Central", new BigDecimal("25000000.00"), "active", t));
         await().atMost(Duration.ofSeconds(30)).until(() ->
-                People.count(dataSource, "select count(*) from client where id = ? and zoho_contact_id = ?", existing, zohoId) == 1);
+                db.count("select count(*) from client where id = ? and zoho_contact_id = ?", existing, zohoId) == 1);
         given().get("/clients/" + existing).then().body("name", equalTo("Al-Noor Electronics"))
                 .body("credit_limit", equalTo(25000000.00f)).body("balance", equalTo(0f));
 
@@ -66,10 +57,10 @@ class ZohoContactTest {
         send(new ZohoContactChanged(newId, "Corner shop", null, "individual", null, null, email, null, "Basra", "South",
                 null, "active", t));
         await().atMost(Duration.ofSeconds(30)).until(() ->
-                People.count(dataSource, "select count(*) from client where zoho_contact_id = ?", newId) == 1);
-        assertEquals("RETAIL", People.text(dataSource, "select client_type from client where zoho_contact_id = ?", newId));
+                db.count("select count(*) from client where zoho_contact_id = ?", newId) == 1);
+        assertEquals("RETAIL", db.text("select client_type from client where zoho_contact_id = ?", newId));
 
-        try (TopicProbe probe = TopicProbe.read(bootstrap, topic(Topics.CLIENTS_CLIENTS))) {
+        try (TopicProbe probe = run.probe(Topics.CLIENTS_CLIENTS)) {
             var records = probe.pollUntil(r -> r.stream().anyMatch(x -> x.value().contains(newId)), Duration.ofSeconds(30));
             var event = records.stream().filter(x -> x.value().contains(newId)).findFirst().orElseThrow();
             assertTrue(EventJson.payload(EventJson.read(event.value()), ClientEvents.CLIENT_UPSERTED).cameFromZoho());

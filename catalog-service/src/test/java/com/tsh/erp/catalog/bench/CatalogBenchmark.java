@@ -3,7 +3,7 @@ package com.tsh.erp.catalog.bench;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.tsh.erp.catalog.CatalogTestStack;
-import com.tsh.erp.catalog.Db;
+import com.tsh.erp.testing.Db;
 import com.tsh.erp.catalog.Orders;
 import com.tsh.erp.catalog.service.StockReservations;
 import com.tsh.erp.devstack.BenchmarkReport;

@@ -1,5 +1,6 @@
 package com.tsh.erp.outbox;
 
+import com.tsh.erp.testing.Db;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -44,7 +45,7 @@ class BrokerRestartTest {
 
     @Test
     void eventsWrittenWhileTheBrokerIsDownArePublishedInOrderOnceItIsBack() throws Exception {
-        Sql sql = new Sql(dataSource);
+        Db sql = new Db(dataSource);
         List<String> keys = IntStream.range(0, 5).mapToObj(i -> "restart-" + i + "-" + UUID.randomUUID()).toList();
         String mine = "message_key like 'restart-%'";
         try (StandaloneBroker broker = StandaloneBroker.start(19092, 19093)) {
@@ -91,7 +92,7 @@ class BrokerRestartTest {
         }
     }
 
-    private static void drainMine(OutboxRelay relay, Sql sql, String mine) throws Exception {
+    private static void drainMine(OutboxRelay relay, Db sql, String mine) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
         while (sql.count("select count(*) from tsh_outbox where " + mine + " and sent_at is null") > 0) {
             assertTrue(System.nanoTime() < deadline, "the outbox drained in time");

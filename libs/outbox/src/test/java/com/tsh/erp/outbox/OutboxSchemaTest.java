@@ -1,5 +1,6 @@
 package com.tsh.erp.outbox;
 
+import com.tsh.erp.testing.Db;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -30,7 +31,7 @@ class OutboxSchemaTest {
 
     private String database;
     private DataSource dataSource;
-    private Sql sql;
+    private Db sql;
 
     @BeforeEach
     void freshDatabase() {
@@ -43,7 +44,7 @@ class OutboxSchemaTest {
         ds.setUser(s.pgUser());
         ds.setPassword(s.pgPassword());
         dataSource = ds;
-        sql = new Sql(ds);
+        sql = new Db(ds);
     }
 
     @AfterEach

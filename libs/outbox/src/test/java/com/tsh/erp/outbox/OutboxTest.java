@@ -1,5 +1,6 @@
 package com.tsh.erp.outbox;
 
+import com.tsh.erp.testing.Db;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
@@ -63,11 +64,11 @@ class OutboxTest {
     String topic;
 
     private Producer<String, String> producer;
-    private Sql sql;
+    private Db sql;
 
     @BeforeEach
     void setUp() throws Exception {
-        sql = new Sql(dataSource);
+        sql = new Db(dataSource);
         producer = runner.newProducer("test");
         drain(runner.newRelay(producer));
     }
