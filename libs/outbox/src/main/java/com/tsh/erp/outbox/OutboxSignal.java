@@ -1,6 +1,8 @@
 package com.tsh.erp.outbox;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -10,6 +12,10 @@ import java.util.concurrent.TimeUnit;
 public class OutboxSignal {
 
     private final Semaphore permits = new Semaphore(0);
+
+    void afterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) OutboxWriter.Written written) {
+        wake();
+    }
 
     public void wake() {
         if (permits.availablePermits() == 0) {

@@ -5,10 +5,8 @@ import com.tsh.erp.events.EventEnvelope;
 import com.tsh.erp.events.EventJson;
 import com.tsh.erp.events.EventType;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -28,7 +26,6 @@ import org.jboss.logging.MDC;
 public class OutboxWriter {
 
     static final int LANES = 16;
-    private static final String WAKE_KEY = OutboxWriter.class.getName() + ".wake";
     private static final String INSERT = """
             insert into tsh_outbox (event_id, topic, message_key, lane, event_type, envelope)
             values (?, ?, ?, ?, ?, ?::json)""";
@@ -36,9 +33,7 @@ public class OutboxWriter {
     @Inject
     DataSource dataSource;
     @Inject
-    TransactionSynchronizationRegistry transactions;
-    @Inject
-    OutboxSignal signal;
+    Event<Written> written;
 
     /** Appends an event made here ({@code origin = tsh}). */
     @Transactional(Transactional.TxType.MANDATORY)
@@ -64,7 +59,7 @@ public class OutboxWriter {
         } catch (SQLException e) {
             throw new IllegalStateException("Could not write " + type.name() + " to the outbox: " + e.getMessage(), e);
         }
-        wakeRelayAfterCommit();
+        written.fire(new Written(type.topic()));
         return envelope;
     }
 
@@ -72,22 +67,8 @@ public class OutboxWriter {
         return Math.floorMod(key.hashCode(), LANES);
     }
 
-    private void wakeRelayAfterCommit() {
-        if (transactions.getResource(WAKE_KEY) == null) {
-            transactions.putResource(WAKE_KEY, Boolean.TRUE);
-            transactions.registerInterposedSynchronization(new Synchronization() {
-                @Override
-                public void beforeCompletion() {
-                }
-
-                @Override
-                public void afterCompletion(int status) {
-                    if (status == Status.STATUS_COMMITTED) {
-                        signal.wake();
-                    }
-                }
-            });
-        }
+    /** Fired for each row written; {@link OutboxSignal} wakes the relay once the transaction commits. */
+    public record Written(String topic) {
     }
 
     private static String mdc(String key) {
