@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.tsh.erp.events.OrderMother;
 import com.tsh.erp.testing.TestRun;
 import com.tsh.erp.testing.Db;
 import com.tsh.erp.catalog.service.StockReservations;
@@ -65,7 +66,7 @@ class ReservationTest {
         long product = Catalog.product("Hot item", "سلعة مطلوبة", 50);
         List<OrderPlaced> orders = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
-            orders.add(Orders.placed(product));
+            orders.add(OrderMother.ofProducts(product));
         }
         List<Boolean> outcomes = concurrently(orders);
 
@@ -83,7 +84,7 @@ class ReservationTest {
         long b = Catalog.product("Line B", "بند ب", 25);
         List<OrderPlaced> orders = new ArrayList<>();
         for (int i = 0; i < 100; i++) {
-            orders.add(i % 2 == 0 ? Orders.placed(a, b) : Orders.placed(b, a)); // lines in both orders
+            orders.add(i % 2 == 0 ? OrderMother.ofProducts(a, b) : OrderMother.ofProducts(b, a)); // lines in both orders
         }
         List<Boolean> outcomes = concurrently(orders);
 
@@ -99,9 +100,9 @@ class ReservationTest {
         List<OrderPlaced> orders = new ArrayList<>();
         List<String> events = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
-            OrderPlaced o = Orders.placed(product);
+            OrderPlaced o = OrderMother.ofProducts(product);
             orders.add(o);
-            events.add(Orders.placedEvent(o));
+            events.add(OrderMother.placedEvent(o));
         }
         for (int i = 0; i < orders.size(); i++) {
             run.send(Topics.ORDERS_ORDERS, orders.get(i).orderId(), events.get(i));
@@ -117,13 +118,13 @@ class ReservationTest {
         }
         // ...and the same orders again under new event ids (order-service re-sending)
         for (int i = 0; i < 20; i++) {
-            run.send(Topics.ORDERS_ORDERS, orders.get(i).orderId(), Orders.placedEvent(orders.get(i)));
+            run.send(Topics.ORDERS_ORDERS, orders.get(i).orderId(), OrderMother.placedEvent(orders.get(i)));
         }
         // then an event catalog-service has no use for, on each of those keys: per-key order means that once
         // all of these are recorded, every redelivery before them was handled
         List<java.util.UUID> markers = new ArrayList<>();
         for (OrderPlaced o : orders.subList(0, 60)) {
-            String noted = Orders.envelope(new com.tsh.erp.events.EventType<>("OrderNoted", "Order", Topics.ORDERS_ORDERS,
+            String noted = OrderMother.event(new com.tsh.erp.events.EventType<>("OrderNoted", "Order", Topics.ORDERS_ORDERS,
                     java.util.Map.class), o.orderId(), 9, java.util.Map.of("orderId", o.orderId()));
             markers.add(com.tsh.erp.events.EventJson.read(noted).eventId());
             run.send(Topics.ORDERS_ORDERS, o.orderId(), noted);
@@ -150,21 +151,21 @@ class ReservationTest {
     @Test
     void cancellingReleasesAndDeliveringTakesStockOut() {
         long product = Catalog.product("Flow item", "سلعة", 10);
-        OrderPlaced cancelled = Orders.placed(product, product); // two lines of the same product: 2 units
-        OrderPlaced delivered = Orders.placed(product);
-        run.send(Topics.ORDERS_ORDERS, cancelled.orderId(), Orders.placedEvent(cancelled));
-        run.send(Topics.ORDERS_ORDERS, delivered.orderId(), Orders.placedEvent(delivered));
+        OrderPlaced cancelled = OrderMother.ofProducts(product, product); // two lines of the same product: 2 units
+        OrderPlaced delivered = OrderMother.ofProducts(product);
+        run.send(Topics.ORDERS_ORDERS, cancelled.orderId(), OrderMother.placedEvent(cancelled));
+        run.send(Topics.ORDERS_ORDERS, delivered.orderId(), OrderMother.placedEvent(delivered));
         await().atMost(Duration.ofSeconds(30)).until(() -> db.count("select reserved from product where id = ?", product) == 3);
 
-        run.send(Topics.ORDERS_ORDERS, cancelled.orderId(), Orders.cancelledEvent(cancelled.orderId()));
-        run.send(Topics.ORDERS_ORDERS, delivered.orderId(), Orders.deliveredEvent(delivered.orderId()));
+        run.send(Topics.ORDERS_ORDERS, cancelled.orderId(), OrderMother.cancelledEvent(cancelled.orderId()));
+        run.send(Topics.ORDERS_ORDERS, delivered.orderId(), OrderMother.deliveredEvent(delivered.orderId()));
         await().atMost(Duration.ofSeconds(30)).until(() -> db.count("select reserved from product where id = ?", product) == 0
                 && db.count("select stock_on_hand from product where id = ?", product) == 9);
         // cancelling again (or after delivery) gives nothing back twice
-        run.send(Topics.ORDERS_ORDERS, cancelled.orderId(), Orders.cancelledEvent(cancelled.orderId()));
-        run.send(Topics.ORDERS_ORDERS, delivered.orderId(), Orders.cancelledEvent(delivered.orderId()));
-        OrderPlaced after = Orders.placed(product);
-        run.send(Topics.ORDERS_ORDERS, after.orderId(), Orders.placedEvent(after));
+        run.send(Topics.ORDERS_ORDERS, cancelled.orderId(), OrderMother.cancelledEvent(cancelled.orderId()));
+        run.send(Topics.ORDERS_ORDERS, delivered.orderId(), OrderMother.cancelledEvent(delivered.orderId()));
+        OrderPlaced after = OrderMother.ofProducts(product);
+        run.send(Topics.ORDERS_ORDERS, after.orderId(), OrderMother.placedEvent(after));
         assertEquals(List.of("StockReserved"), answersOnTopic(List.of(after), 1).get(after.orderId()));
         assertEquals(9, db.count("select stock_on_hand from product where id = ?", product));
         assertEquals(1, db.count("select reserved from product where id = ?", product));
@@ -177,7 +178,7 @@ class ReservationTest {
         long fine = Catalog.product("Fine", "جيد", 5);
         long inactive = Catalog.product("Retired", "متوقف", 5);
         given().post("/products/" + inactive + "/deactivate").then().statusCode(200);
-        OrderPlaced order = Orders.placed(fine, 987654321L, inactive);
+        OrderPlaced order = OrderMother.ofProducts(fine, 987654321L, inactive);
 
         QuarkusTransaction.requiringNew().run(() -> assertFalse(reservations.reserve(order, 1)));
 
@@ -193,13 +194,13 @@ class ReservationTest {
     @Test
     void aReSentRejectedOrderIsAnsweredTheSameWayAfterStockArrives() {
         long product = Catalog.product("Scarce", "نادر", 1);
-        OrderPlaced order = Orders.placed(product, product); // 2 units of 1
-        run.send(Topics.ORDERS_ORDERS, order.orderId(), Orders.placedEvent(order));
+        OrderPlaced order = OrderMother.ofProducts(product, product); // 2 units of 1
+        run.send(Topics.ORDERS_ORDERS, order.orderId(), OrderMother.placedEvent(order));
         assertEquals(List.of("StockReservationRejected"), answersOnTopic(List.of(order), 1).get(order.orderId()));
 
         given().contentType("application/json").body(Map.of("quantity_delta", 10, "reason", "goods received"))
                 .post("/products/" + product + "/stock-adjustments").then().statusCode(201);
-        run.send(Topics.ORDERS_ORDERS, order.orderId(), Orders.placedEvent(order)); // new event id
+        run.send(Topics.ORDERS_ORDERS, order.orderId(), OrderMother.placedEvent(order)); // new event id
 
         assertEquals(List.of("StockReservationRejected", "StockReservationRejected"),
                 answersOnTopic(List.of(order), 2).get(order.orderId()), "the same decision, not a new one");
@@ -210,9 +211,9 @@ class ReservationTest {
     @Test
     void sagaAnswersCarryTheOrdersVersion() {
         long product = Catalog.product("Versioned", "مرقم", 5);
-        OrderPlaced order = Orders.placed(product);
+        OrderPlaced order = OrderMother.ofProducts(product);
         run.send(Topics.ORDERS_ORDERS, order.orderId(),
-                Orders.envelope(com.tsh.erp.events.orders.OrderEvents.ORDER_PLACED, order.orderId(), 4, order));
+                OrderMother.event(com.tsh.erp.events.orders.OrderEvents.ORDER_PLACED, order.orderId(), 4, order));
         EventEnvelope<JsonNode> answer = run.events(Topics.CATALOG_STOCK, List.of(order.orderId()), ANSWER_TYPES, 1)
                 .get(order.orderId()).get(0);
         assertEquals(4, answer.aggregateVersion());

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.tsh.erp.events.OrderMother;
 import com.tsh.erp.testing.TestRun;
 import com.tsh.erp.testing.Db;
 import com.tsh.erp.clients.service.CreditReservations;
@@ -74,7 +75,7 @@ class CreditTest {
         long client = People.wholesale("Limit " + UUID.randomUUID(), 1_000_000);
         List<OrderPlaced> orders = new ArrayList<>();
         for (int i = 0; i < 100; i++) {
-            orders.add(Orders.placed(client, "WHOLESALE", 30_000)); // 33 fit, the 34th would pass the limit
+            orders.add(OrderMother.forClient(client, "WHOLESALE", 30_000)); // 33 fit, the 34th would pass the limit
         }
         ExecutorService pool = Executors.newFixedThreadPool(16);
         List<Boolean> outcomes = new ArrayList<>();
@@ -105,25 +106,25 @@ class CreditTest {
     void theSagaThroughKafkaHoldsReleasesAndDebitsOnceWhateverIsRedelivered() {
         long client = People.wholesale("Saga " + UUID.randomUUID(), 100_000);
         long retail = People.client(People.clientBody("Retail " + UUID.randomUUID(), "RETAIL"));
-        OrderPlaced a = Orders.placed(client, "WHOLESALE", 60_000);
-        OrderPlaced b = Orders.placed(client, "WHOLESALE", 50_000); // over the limit while a is held
-        OrderPlaced cash = Orders.placed(retail, "RETAIL", 900_000);
-        String aPlaced = Orders.placedEvent(a);
+        OrderPlaced a = OrderMother.forClient(client, "WHOLESALE", 60_000);
+        OrderPlaced b = OrderMother.forClient(client, "WHOLESALE", 50_000); // over the limit while a is held
+        OrderPlaced cash = OrderMother.forClient(retail, "RETAIL", 900_000);
+        String aPlaced = OrderMother.placedEvent(a);
         run.send(Topics.ORDERS_ORDERS, a.orderId(), aPlaced);
         assertEquals(List.of("CreditReserved"), answersOnTopic(List.of(a), 1).get(a.orderId()));
-        run.send(Topics.ORDERS_ORDERS, b.orderId(), Orders.placedEvent(b));
-        run.send(Topics.ORDERS_ORDERS, cash.orderId(), Orders.placedEvent(cash));
+        run.send(Topics.ORDERS_ORDERS, b.orderId(), OrderMother.placedEvent(b));
+        run.send(Topics.ORDERS_ORDERS, cash.orderId(), OrderMother.placedEvent(cash));
         assertEquals(List.of("CreditRejected"), answersOnTopic(List.of(b), 1).get(b.orderId()));
         assertEquals(List.of("CreditReserved"), answersOnTopic(List.of(cash), 1).get(cash.orderId()));
 
         // delivered twice (redelivery) and re-placed: one debit, nothing held
-        String delivered = Orders.deliveredEvent(a.orderId());
+        String delivered = OrderMother.deliveredEvent(a.orderId());
         run.send(Topics.ORDERS_ORDERS, a.orderId(), delivered);
         run.send(Topics.ORDERS_ORDERS, a.orderId(), delivered);
         run.send(Topics.ORDERS_ORDERS, a.orderId(), aPlaced);
-        run.send(Topics.ORDERS_ORDERS, a.orderId(), Orders.deliveredEvent(a.orderId()));
-        run.send(Topics.ORDERS_ORDERS, a.orderId(), Orders.cancelledEvent(a.orderId()));
-        String marker = Orders.cancelledEvent(a.orderId());
+        run.send(Topics.ORDERS_ORDERS, a.orderId(), OrderMother.deliveredEvent(a.orderId()));
+        run.send(Topics.ORDERS_ORDERS, a.orderId(), OrderMother.cancelledEvent(a.orderId()));
+        String marker = OrderMother.cancelledEvent(a.orderId());
         run.send(Topics.ORDERS_ORDERS, a.orderId(), marker);
         UUID markerId = EventJson.read(marker).eventId();
         await().atMost(Duration.ofSeconds(30)).until(() ->
@@ -137,10 +138,10 @@ class CreditTest {
                 "retail orders hold no credit and are not debited");
 
         // c fits exactly: balance 60,000 + 40,000 = the limit; cancelling it releases the hold
-        OrderPlaced c = Orders.placed(client, "WHOLESALE", 40_000);
-        run.send(Topics.ORDERS_ORDERS, c.orderId(), Orders.placedEvent(c));
+        OrderPlaced c = OrderMother.forClient(client, "WHOLESALE", 40_000);
+        run.send(Topics.ORDERS_ORDERS, c.orderId(), OrderMother.placedEvent(c));
         assertEquals(List.of("CreditReserved"), answersOnTopic(List.of(c), 1).get(c.orderId()));
-        run.send(Topics.ORDERS_ORDERS, c.orderId(), Orders.cancelledEvent(c.orderId()));
+        run.send(Topics.ORDERS_ORDERS, c.orderId(), OrderMother.cancelledEvent(c.orderId()));
         await().atMost(Duration.ofSeconds(30)).until(() -> held(client).signum() == 0);
         assertTrue(db.count("select count(*) from credit_reservation where order_id = ? and status = 'RELEASED'", c.orderId()) == 1);
     }
@@ -149,17 +150,17 @@ class CreditTest {
     void reSentOrdersGetTheSameDecisionWhateverChangedMeanwhile() {
         long client = People.wholesale("Re-sent " + UUID.randomUUID(), 100_000);
         long retail = People.client(People.clientBody("Counter " + UUID.randomUUID(), "RETAIL"));
-        OrderPlaced tooBig = Orders.placed(client, "WHOLESALE", 150_000);
-        OrderPlaced cash = Orders.placed(retail, "RETAIL", 10_000);
-        run.send(Topics.ORDERS_ORDERS, tooBig.orderId(), Orders.placedEvent(tooBig));
-        run.send(Topics.ORDERS_ORDERS, cash.orderId(), Orders.placedEvent(cash));
+        OrderPlaced tooBig = OrderMother.forClient(client, "WHOLESALE", 150_000);
+        OrderPlaced cash = OrderMother.forClient(retail, "RETAIL", 10_000);
+        run.send(Topics.ORDERS_ORDERS, tooBig.orderId(), OrderMother.placedEvent(tooBig));
+        run.send(Topics.ORDERS_ORDERS, cash.orderId(), OrderMother.placedEvent(cash));
         assertEquals(List.of("CreditRejected"), answersOnTopic(List.of(tooBig), 1).get(tooBig.orderId()));
 
         // the client pays 100,000 in advance: the order would fit now, but it was decided already
         given().contentType(ContentType.JSON).body(Map.of("amount", 100_000, "method", "CASH", "reference", "ADV-" + client))
                 .post("/clients/" + client + "/payments").then().statusCode(201);
-        run.send(Topics.ORDERS_ORDERS, tooBig.orderId(), Orders.placedEvent(tooBig)); // new event ids
-        run.send(Topics.ORDERS_ORDERS, cash.orderId(), Orders.placedEvent(cash));
+        run.send(Topics.ORDERS_ORDERS, tooBig.orderId(), OrderMother.placedEvent(tooBig)); // new event ids
+        run.send(Topics.ORDERS_ORDERS, cash.orderId(), OrderMother.placedEvent(cash));
 
         Map<String, List<EventEnvelope<JsonNode>>> answers = answerEvents(List.of(tooBig, cash), 4);
         assertEquals(List.of("CreditRejected", "CreditRejected"),
@@ -177,9 +178,9 @@ class CreditTest {
     @Test
     void creditAnswersCarryTheOrdersVersion() {
         long client = People.wholesale("Versioned " + UUID.randomUUID(), 100_000);
-        OrderPlaced order = Orders.placed(client, "WHOLESALE", 1_000);
+        OrderPlaced order = OrderMother.forClient(client, "WHOLESALE", 1_000);
         run.send(Topics.ORDERS_ORDERS, order.orderId(),
-                Orders.envelope(OrderEvents.ORDER_PLACED, order.orderId(), 7, order));
+                OrderMother.event(OrderEvents.ORDER_PLACED, order.orderId(), 7, order));
         assertEquals(7, answerEvents(List.of(order), 1).get(order.orderId()).get(0).aggregateVersion());
     }
 }

@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.tsh.erp.events.OrderMother;
 import com.tsh.erp.testing.TestRun;
 import com.tsh.erp.testing.Db;
 import com.tsh.erp.clients.service.CreditReservations;
@@ -47,7 +48,7 @@ class LedgerTest {
     @Test
     void statementAndBalanceAgreeAfterDeliveriesPaymentsAndAdjustments() {
         long client = People.wholesale("Statement " + UUID.randomUUID(), 5_000_000);
-        OrderPlaced order = Orders.placed(client, "WHOLESALE", 250_000);
+        OrderPlaced order = OrderMother.forClient(client, "WHOLESALE", 250_000);
         QuarkusTransaction.requiringNew().run(() -> {
             credit.reserve(order, 1);
             credit.deliver(order.orderId());

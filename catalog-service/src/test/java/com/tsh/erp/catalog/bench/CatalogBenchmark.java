@@ -2,9 +2,9 @@ package com.tsh.erp.catalog.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.tsh.erp.events.OrderMother;
 import com.tsh.erp.catalog.CatalogTestStack;
 import com.tsh.erp.testing.Db;
-import com.tsh.erp.catalog.Orders;
 import com.tsh.erp.catalog.service.StockReservations;
 import com.tsh.erp.devstack.BenchmarkReport;
 import com.tsh.erp.events.orders.OrderPlaced;
@@ -246,7 +246,7 @@ class CatalogBenchmark {
             for (int l = 0; l < lines; l++) {
                 products[l] = ids[rnd.nextInt(200)];
             }
-            work.add(Orders.placed(products));
+            work.add(OrderMother.ofProducts(products));
         }
         ExecutorService pool = Executors.newFixedThreadPool(16);
         AtomicLong reserved = new AtomicLong();
