@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.tsh.erp.clients.ClientsTestStack;
 import com.tsh.erp.clients.service.SearchTexts;
-import com.tsh.erp.devstack.BenchmarkProfile;
-import com.tsh.erp.devstack.BenchmarkReport;
-import com.tsh.erp.devstack.WrkLoad;
+import com.tsh.erp.bench.BenchmarkProfile;
+import com.tsh.erp.bench.BenchmarkReport;
+import com.tsh.erp.bench.WrkLoad;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;

@@ -63,7 +63,7 @@ public record DevStackSettings(
     }
 
     /** The checkout's root: set by the build (tsh.project.root), or the nearest folder up with deploy/kafka-broker. */
-    static Path projectRoot() {
+    public static Path projectRoot() {
         String configured = value("TSH_PROJECT_ROOT", null);
         if (configured != null) {
             return Paths.get(configured).toAbsolutePath();

@@ -1,4 +1,4 @@
-package com.tsh.erp.devstack;
+package com.tsh.erp.bench;
 
 import io.quarkus.test.junit.QuarkusTestProfile;
 import java.util.Map;

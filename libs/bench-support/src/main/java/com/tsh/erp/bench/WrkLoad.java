@@ -1,4 +1,4 @@
-package com.tsh.erp.devstack;
+package com.tsh.erp.bench;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,6 @@
-package com.tsh.erp.devstack;
+package com.tsh.erp.bench;
 
+import com.tsh.erp.devstack.DevStackSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
