@@ -1,5 +1,8 @@
 package com.tsh.erp.catalog.api;
 
+import com.tsh.erp.catalog.service.CategoryInput;
+import com.tsh.erp.catalog.service.CategoryRow;
+import com.tsh.erp.catalog.service.CategoryTree;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -12,6 +15,23 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public final class CategoryApi {
 
     private CategoryApi() {
+    }
+
+    static CategoryInput input(CreateCategory r) {
+        return new CategoryInput(r.name(), r.nameAr(), r.parentId(), r.sortOrder(), null);
+    }
+
+    static CategoryInput input(UpdateCategory r) {
+        return new CategoryInput(r.name(), r.nameAr(), r.parentId(), r.sortOrder(), r.active());
+    }
+
+    static CategoryNode node(CategoryRow c, List<CategoryNode> children) {
+        return new CategoryNode(c.id(), c.parentId(), c.name(), c.nameAr(), c.sortOrder(), c.active(), c.version(),
+                c.updatedAt(), children);
+    }
+
+    static List<CategoryNode> nodes(List<CategoryTree> trees) {
+        return trees.stream().map(t -> node(t.category(), nodes(t.children()))).toList();
     }
 
     public record CreateCategory(@NotBlank @Size(max = 120) String name, @NotBlank @Size(max = 120) String nameAr,

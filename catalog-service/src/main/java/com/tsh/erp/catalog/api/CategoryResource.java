@@ -41,7 +41,7 @@ public class CategoryResource {
     @GET
     @APIResponse(responseCode = "200", description = "The root categories, each with its sub-categories")
     public List<CategoryNode> tree() {
-        return categories.tree();
+        return CategoryApi.nodes(categories.tree());
     }
 
     @POST
@@ -51,7 +51,7 @@ public class CategoryResource {
     @APIResponse(responseCode = "400", ref = ApiDocument.BAD_REQUEST)
     @APIResponse(responseCode = "422", ref = ApiDocument.UNPROCESSABLE)
     public Response create(@Valid @NotNull CreateCategory body, @Context SecurityContext security) {
-        CategoryNode created = categories.create(body, Actors.of(security));
+        CategoryNode created = CategoryApi.node(categories.create(CategoryApi.input(body), Actors.of(security)), List.of());
         return Response.status(201).header("Location", "/categories/" + created.id()).entity(created).build();
     }
 
@@ -63,7 +63,7 @@ public class CategoryResource {
     @APIResponse(responseCode = "409", ref = ApiDocument.CONFLICT)
     @APIResponse(responseCode = "422", ref = ApiDocument.UNPROCESSABLE)
     public CategoryNode update(@PathParam("id") long id, @Valid @NotNull UpdateCategory body, @Context SecurityContext security) {
-        return categories.update(id, body, Actors.of(security));
+        return CategoryApi.node(categories.update(id, body.version(), CategoryApi.input(body), Actors.of(security)), List.of());
     }
 
     @POST
@@ -73,6 +73,6 @@ public class CategoryResource {
     @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
     @APIResponse(responseCode = "409", ref = ApiDocument.CONFLICT)
     public CategoryNode deactivate(@PathParam("id") long id, @Context SecurityContext security) {
-        return categories.deactivate(id, Actors.of(security));
+        return CategoryApi.node(categories.deactivate(id, Actors.of(security)), List.of());
     }
 }

@@ -1,5 +1,6 @@
 package com.tsh.erp.catalog.api;
 
+import com.tsh.erp.catalog.service.ProductInput;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
@@ -16,6 +17,16 @@ import java.util.List;
 public final class ProductRequests {
 
     private ProductRequests() {
+    }
+
+    static ProductInput input(CreateProduct r) {
+        return new ProductInput(r.sku(), r.name(), r.nameAr(), r.description(), r.descriptionAr(), r.categoryId(), r.unit(),
+                r.retailPrice(), r.wholesalePrice(), r.costPrice(), r.reorderLevel(), null, r.imageUrls(), r.zohoItemId());
+    }
+
+    static ProductInput input(UpdateProduct r) {
+        return new ProductInput(r.sku(), r.name(), r.nameAr(), r.description(), r.descriptionAr(), r.categoryId(), r.unit(),
+                r.retailPrice(), r.wholesalePrice(), r.costPrice(), r.reorderLevel(), r.active(), r.imageUrls(), r.zohoItemId());
     }
 
     public record CreateProduct(

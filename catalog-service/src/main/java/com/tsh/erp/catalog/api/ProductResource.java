@@ -9,8 +9,10 @@ import com.tsh.erp.catalog.api.ProductViews.LedgerEntry;
 import com.tsh.erp.catalog.api.ProductViews.ProductDetail;
 import com.tsh.erp.catalog.api.ProductViews.ProductListItem;
 import com.tsh.erp.catalog.api.ProductViews.StockFigures;
+import com.tsh.erp.catalog.service.ProductDetails;
 import com.tsh.erp.catalog.service.ProductQuery;
-import com.tsh.erp.catalog.service.ProductService;
+import com.tsh.erp.catalog.service.ProductSearch;
+import com.tsh.erp.catalog.service.ProductWrites;
 import com.tsh.erp.catalog.service.StockLedger;
 import com.tsh.erp.defaults.Actors;
 import com.tsh.erp.defaults.ApiDocument;
@@ -57,7 +59,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class ProductResource {
 
     @Inject
-    ProductService products;
+    ProductSearch search;
+    @Inject
+    ProductDetails details;
+    @Inject
+    ProductWrites writes;
     @Inject
     StockLedger ledger;
     @Inject
@@ -86,13 +92,13 @@ public class ProductResource {
                        @QueryParam("ids") @Parameter(description = "Up to 100 product ids, comma-separated; the other parameters are then ignored",
                                schema = @Schema(type = SchemaType.STRING, pattern = "^[0-9]+(,[0-9]+)*$")) String ids) {
         if (ids != null) {
-            return new Batch<>(products.byIds(IdList.parse("ids", ids)));
+            return new Batch<>(search.byIds(IdList.parse("ids", ids)).stream().map(ProductViews::listItem).toList());
         }
         if (minPrice != null && maxPrice != null && minPrice.compareTo(maxPrice) > 0) {
             throw ApiException.badRequest("min_price", "must not be above max_price");
         }
-        return products.list(new ProductQuery(q, categoryId, active == null ? null : Boolean.valueOf(active),
-                inStock == null ? null : Boolean.valueOf(inStock), minPrice, maxPrice, sort, page, perPage));
+        return ProductViews.listPage(search.list(new ProductQuery(q, categoryId, active == null ? null : Boolean.valueOf(active),
+                inStock == null ? null : Boolean.valueOf(inStock), minPrice, maxPrice, sort, page, perPage)));
     }
 
     @GET
@@ -100,7 +106,7 @@ public class ProductResource {
     @APIResponse(responseCode = "200", description = "The product")
     @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
     public ProductDetail get(@PathParam("id") long id) {
-        return products.get(id);
+        return ProductViews.detail(details.get(id));
     }
 
     @GET
@@ -108,7 +114,7 @@ public class ProductResource {
     @APIResponse(responseCode = "200", description = "The product with this SKU (in any case)")
     @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
     public ProductDetail bySku(@PathParam("sku") String sku) {
-        return products.bySku(sku);
+        return ProductViews.detail(details.bySku(sku));
     }
 
     @POST
@@ -119,7 +125,7 @@ public class ProductResource {
     @APIResponse(responseCode = "409", ref = ApiDocument.CONFLICT)
     @APIResponse(responseCode = "422", ref = ApiDocument.UNPROCESSABLE)
     public Response create(@Valid @NotNull CreateProduct body, @Context SecurityContext security) {
-        ProductDetail created = products.create(body, Actors.of(security));
+        ProductDetail created = ProductViews.detail(writes.create(ProductRequests.input(body), body.stockOnHand(), Actors.of(security)));
         return Response.status(201).header("Location", "/products/" + created.id()).entity(created).build();
     }
 
@@ -131,7 +137,7 @@ public class ProductResource {
     @APIResponse(responseCode = "409", ref = ApiDocument.CONFLICT)
     @APIResponse(responseCode = "422", ref = ApiDocument.UNPROCESSABLE)
     public ProductDetail update(@PathParam("id") long id, @Valid @NotNull UpdateProduct body, @Context SecurityContext security) {
-        return products.update(id, body, Actors.of(security));
+        return ProductViews.detail(writes.update(id, body.version(), ProductRequests.input(body), Actors.of(security)));
     }
 
     @POST
@@ -141,7 +147,7 @@ public class ProductResource {
     @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
     @APIResponse(responseCode = "409", ref = ApiDocument.CONFLICT)
     public ProductDetail deactivate(@PathParam("id") long id, @Context SecurityContext security) {
-        return products.deactivate(id, Actors.of(security));
+        return ProductViews.detail(writes.deactivate(id, Actors.of(security)));
     }
 
     /**
@@ -165,12 +171,16 @@ public class ProductResource {
                            @Context SecurityContext security) throws JsonProcessingException {
         String actor = Actors.of(security);
         if (idempotencyKey == null) {
-            return Response.status(201).entity(products.adjustStock(id, body, null, actor)).build();
+            return Response.status(201).entity(adjust(id, body, null, actor)).build();
         }
         String request = "POST /products/" + id + "/stock-adjustments " + json.writeValueAsString(body);
         IdempotentRequests.Answer answer = idempotent.execute("stock-adjustment", idempotencyKey, request,
-                () -> new IdempotentRequests.Answer(201, write(products.adjustStock(id, body, idempotencyKey, actor))));
+                () -> new IdempotentRequests.Answer(201, write(adjust(id, body, idempotencyKey, actor))));
         return Response.status(answer.status()).type(MediaType.APPLICATION_JSON).entity(answer.body()).build();
+    }
+
+    private StockFigures adjust(long id, StockAdjustment body, String idempotencyKey, String actor) {
+        return ProductViews.figures(writes.adjustStock(id, body.quantityDelta(), body.reason(), idempotencyKey, actor));
     }
 
     private String write(Object value) {
@@ -189,7 +199,8 @@ public class ProductResource {
     public Page<LedgerEntry> ledger(@PathParam("id") long id,
                                     @QueryParam("page") @DefaultValue("1") @Min(1) @Max(100_000) int page,
                                     @QueryParam("per_page") @DefaultValue("25") @Min(1) @Max(100) int perPage) {
-        products.requireExists(id);
-        return ledger.entries(id, page, perPage);
+        details.requireExists(id);
+        Page<StockLedger.Entry> entries = ledger.entries(id, page, perPage);
+        return new Page<>(entries.items().stream().map(ProductViews::entry).toList(), page, perPage, entries.hasMore());
     }
 }

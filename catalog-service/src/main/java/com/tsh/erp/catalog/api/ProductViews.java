@@ -1,5 +1,9 @@
 package com.tsh.erp.catalog.api;
 
+import com.tsh.erp.catalog.service.ProductSummary;
+import com.tsh.erp.catalog.service.ProductWithStock;
+import com.tsh.erp.catalog.service.StockLedger;
+import com.tsh.erp.defaults.Page;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -12,6 +16,31 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public final class ProductViews {
 
     private ProductViews() {
+    }
+
+    static ProductListItem listItem(ProductSummary p) {
+        return new ProductListItem(p.id(), p.sku(), p.name(), p.nameAr(), p.categoryId(), p.unit(), p.retailPrice(),
+                p.wholesalePrice(), p.available(), p.active(), p.imageUrl());
+    }
+
+    static Page<ProductListItem> listPage(Page<ProductSummary> page) {
+        return new Page<>(page.items().stream().map(ProductViews::listItem).toList(), page.page(), page.perPage(), page.hasMore());
+    }
+
+    static ProductDetail detail(ProductWithStock p) {
+        return new ProductDetail(p.id(), p.sku(), p.name(), p.nameAr(), p.description(), p.descriptionAr(), p.categoryId(),
+                p.unit(), p.retailPrice(), p.wholesalePrice(), p.costPrice(), p.stock().stockOnHand(), p.stock().reserved(),
+                p.stock().available(), p.reorderLevel(), p.active(), p.imageUrls(), p.zohoItemId(), p.createdAt(),
+                p.updatedAt(), p.version());
+    }
+
+    static StockFigures figures(StockLedger.Stock s) {
+        return new StockFigures(s.productId(), s.sku(), s.stockOnHand(), s.reserved(), s.available());
+    }
+
+    static LedgerEntry entry(StockLedger.Entry e) {
+        return new LedgerEntry(e.id(), e.reason().name(), e.onHandDelta(), e.reservedDelta(), e.onHandAfter(),
+                e.reservedAfter(), e.orderId(), e.note(), e.actor(), e.createdAt());
     }
 
     public record ProductListItem(long id, String sku, String name, String nameAr,

@@ -9,6 +9,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.hibernate.annotations.CreationTimestamp;
+import org.hibernate.annotations.SourceType;
 import org.hibernate.annotations.UpdateTimestamp;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -18,9 +19,12 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 /**
- * A product's descriptive state. Its stock figures are read here but written only by
- * {@code StockLedger}'s statements (updatable = false), so that editing a price can never
- * overwrite a reservation made meanwhile.
+ * A product's descriptive state. Its stock figures ({@code stock_on_hand}, {@code reserved},
+ * {@code available}, {@code stock_version}) are not mapped: {@code StockLedger} alone reads and
+ * writes them, so editing a price can never overwrite a reservation made meanwhile, and nothing
+ * here goes stale when the ledger changes them. The timestamps are the database's transaction
+ * time ({@code now()}, which the ledger also writes), so the entity and the row agree without a
+ * reload after a stock change in the same transaction.
  */
 @Entity
 @Table(name = "product")
@@ -59,18 +63,6 @@ public class Product {
     @Column(name = "cost_price", precision = 14, scale = 2)
     public BigDecimal costPrice;
 
-    @Column(name = "stock_on_hand", nullable = false, updatable = false)
-    public int stockOnHand;
-
-    @Column(nullable = false, updatable = false)
-    public int reserved;
-
-    @Column(insertable = false, updatable = false)
-    public Integer available;
-
-    @Column(name = "stock_version", nullable = false, updatable = false)
-    public long stockVersion;
-
     @Column(name = "reorder_level", nullable = false)
     public int reorderLevel;
 
@@ -90,11 +82,11 @@ public class Product {
     @Column(name = "search_text", nullable = false)
     public String searchText;
 
-    @CreationTimestamp
+    @CreationTimestamp(source = SourceType.DB)
     @Column(name = "created_at", nullable = false, updatable = false)
     public Instant createdAt;
 
-    @UpdateTimestamp
+    @UpdateTimestamp(source = SourceType.DB)
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 

@@ -1,8 +1,5 @@
 package com.tsh.erp.catalog.service;
 
-import com.tsh.erp.catalog.api.CategoryApi.CategoryNode;
-import com.tsh.erp.catalog.api.CategoryApi.CreateCategory;
-import com.tsh.erp.catalog.api.CategoryApi.UpdateCategory;
 import com.tsh.erp.catalog.domain.Category;
 import com.tsh.erp.defaults.ApiException;
 import com.tsh.erp.events.catalog.CatalogEvents;
@@ -34,7 +31,7 @@ public class CategoryService {
     ProductListCache listCache;
 
     /** The whole tree, roots first, each level in sort order (from the cache). */
-    public List<CategoryNode> tree() {
+    public List<CategoryTree> tree() {
         List<CategoryRow> rows = cache.all();
         Map<Long, List<CategoryRow>> byParent = new HashMap<>();
         for (CategoryRow r : rows) {
@@ -43,11 +40,10 @@ public class CategoryService {
         return nodes(byParent, null);
     }
 
-    private static List<CategoryNode> nodes(Map<Long, List<CategoryRow>> byParent, Long parent) {
-        List<CategoryNode> out = new ArrayList<>();
+    private static List<CategoryTree> nodes(Map<Long, List<CategoryRow>> byParent, Long parent) {
+        List<CategoryTree> out = new ArrayList<>();
         for (CategoryRow r : byParent.getOrDefault(parent, List.of())) {
-            out.add(new CategoryNode(r.id(), r.parentId(), r.name(), r.nameAr(), r.sortOrder(), r.active(), r.version(),
-                    r.updatedAt(), nodes(byParent, r.id())));
+            out.add(new CategoryTree(r, nodes(byParent, r.id())));
         }
         return out;
     }
@@ -76,7 +72,7 @@ public class CategoryService {
     }
 
     @Transactional
-    public CategoryNode create(CreateCategory req, String actor) {
+    public CategoryRow create(CategoryInput req, String actor) {
         requireExisting("parent_id", req.parentId());
         Category c = new Category();
         c.name = req.name().strip();
@@ -89,11 +85,11 @@ public class CategoryService {
     }
 
     @Transactional
-    public CategoryNode update(long id, UpdateCategory req, String actor) {
+    public CategoryRow update(long id, long version, CategoryInput req, String actor) {
         Category c = find(id);
-        if (c.version != req.version()) {
+        if (c.version != version) {
             throw ApiException.conflict("stale-version", "category " + id + " is at version " + c.version
-                    + ", not " + req.version() + "; reload it and apply the change again");
+                    + ", not " + version + "; reload it and apply the change again");
         }
         if (req.parentId() != null && !Objects.equals(req.parentId(), c.parentId)) {
             requireExisting("parent_id", req.parentId());
@@ -115,7 +111,7 @@ public class CategoryService {
     }
 
     @Transactional
-    public CategoryNode deactivate(long id, String actor) {
+    public CategoryRow deactivate(long id, String actor) {
         Category c = find(id);
         if (!c.active) {
             return node(c);
@@ -148,7 +144,7 @@ public class CategoryService {
         }
     }
 
-    private CategoryNode changed(Category c, String actor) {
+    private CategoryRow changed(Category c, String actor) {
         outbox.append(CatalogEvents.CATEGORY_UPSERTED, String.valueOf(c.id), c.version, actor,
                 new CategoryUpserted(c.id, c.parentId, c.name, c.nameAr, c.sortOrder, c.active, c.updatedAt));
         cache.invalidateAfterCommit();
@@ -156,7 +152,7 @@ public class CategoryService {
         return node(c);
     }
 
-    private static CategoryNode node(Category c) {
-        return new CategoryNode(c.id, c.parentId, c.name, c.nameAr, c.sortOrder, c.active, c.version, c.updatedAt, List.of());
+    private static CategoryRow node(Category c) {
+        return new CategoryRow(c.id, c.parentId, c.name, c.nameAr, c.sortOrder, c.active, c.version, c.updatedAt);
     }
 }

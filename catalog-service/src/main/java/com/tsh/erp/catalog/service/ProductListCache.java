@@ -2,7 +2,6 @@ package com.tsh.erp.catalog.service;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.tsh.erp.catalog.api.ProductViews.ProductListItem;
 import com.tsh.erp.catalog.config.CatalogConfig;
 import com.tsh.erp.defaults.Page;
 import jakarta.annotation.PostConstruct;
@@ -21,7 +20,7 @@ import org.jboss.logging.Logger;
 public class ProductListCache {
 
     private static final Logger LOG = Logger.getLogger(ProductListCache.class);
-    private static final TypeReference<Page<ProductListItem>> PAGE = new TypeReference<>() { };
+    private static final TypeReference<Page<ProductSummary>> PAGE = new TypeReference<>() { };
 
     @Inject
     CacheGenerations generations;
@@ -46,7 +45,7 @@ public class ProductListCache {
     }
 
     /** The page cached under {@code key}, if there is one. */
-    public Optional<Page<ProductListItem>> get(String key) {
+    public Optional<Page<ProductSummary>> get(String key) {
         return generations.get(key).flatMap(cached -> {
             try {
                 return Optional.of(json.readValue(cached, PAGE));
@@ -57,7 +56,7 @@ public class ProductListCache {
         });
     }
 
-    public void put(String key, Page<ProductListItem> page) {
+    public void put(String key, Page<ProductSummary> page) {
         try {
             generations.put(key, json.writeValueAsString(page), config.listCacheTtl());
         } catch (Exception e) {

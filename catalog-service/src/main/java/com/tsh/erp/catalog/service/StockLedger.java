@@ -1,69 +1,83 @@
 package com.tsh.erp.catalog.service;
 
 import com.tsh.erp.defaults.Page;
-import com.tsh.erp.catalog.api.ProductViews.LedgerEntry;
-import com.tsh.erp.catalog.api.ProductViews.StockFigures;
+import com.tsh.erp.defaults.Sql;
+import com.tsh.erp.defaults.Sql.Params;
+import com.tsh.erp.defaults.Sql.Row;
 import com.tsh.erp.events.catalog.CatalogEvents;
 import com.tsh.erp.events.catalog.StockChanged;
 import com.tsh.erp.outbox.OutboxWriter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
+import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import javax.sql.DataSource;
+import java.util.Optional;
 
 /**
- * The only code that changes stock figures. Each change locks the product row, updates on hand
- * and reserved, writes a ledger row with the figures after it, and puts a StockChanged event in
- * the outbox, all in the caller's transaction; so the ledger always sums to the figures. The
- * table's check constraints (reserved within stock, nothing negative) back this up.
+ * The only code that reads or changes stock figures (the product entity does not map them). Each
+ * change locks the product row, updates on hand and reserved, writes a ledger row with the figures
+ * after it, and puts a StockChanged event in the outbox, all in the caller's transaction; so the
+ * ledger always sums to the figures. The table's check constraints (reserved within stock, nothing
+ * negative) back this up.
  */
 @ApplicationScoped
 public class StockLedger {
 
     public enum Reason { ADJUSTMENT, RESERVATION, RELEASE, DELIVERY, IMPORT }
 
-    /** A product's stock row as locked for a change. */
-    public record Locked(long productId, String sku, int stockOnHand, int reserved, boolean active, long stockVersion) {
+    /** A product's stock figures (with its SKU and whether it is active), at {@code stockVersion}. */
+    public record Stock(long productId, String sku, int stockOnHand, int reserved, boolean active, long stockVersion) {
         public int available() {
             return stockOnHand - reserved;
         }
+
+        static Stock of(Row r) throws SQLException {
+            return new Stock(r.getLong("id"), r.getString("sku"), r.getInt("stock_on_hand"), r.getInt("reserved"),
+                    r.getBoolean("active"), r.getLong("stock_version"));
+        }
     }
 
+    /** One row of a product's stock history. */
+    public record Entry(long id, Reason reason, int onHandDelta, int reservedDelta, int onHandAfter, int reservedAfter,
+                        String orderId, String note, String actor, Instant createdAt) {
+    }
+
+    private static final String STOCK = "select id, sku, stock_on_hand, reserved, active, stock_version from product";
+
     @Inject
-    DataSource dataSource;
+    Sql sql;
     @Inject
     OutboxWriter outbox;
 
     /** Locks the products' rows in ascending id order (one fixed order: no deadlocks between concurrent orders). */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Map<Long, Locked> lock(Collection<Long> productIds) {
-        Map<Long, Locked> out = new LinkedHashMap<>();
-        if (productIds.isEmpty()) {
-            return out;
+    public Map<Long, Stock> lock(Collection<Long> productIds) {
+        Map<Long, Stock> out = new LinkedHashMap<>();
+        if (!productIds.isEmpty()) {
+            sql.list(STOCK + " where id = any(:ids) order by id for no key update", Params.of("ids", productIds), Stock::of)
+                    .forEach(s -> out.put(s.productId(), s));
         }
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement(
-                     "select id, sku, stock_on_hand, reserved, active, stock_version from product where id = any(?) order by id for no key update")) {
-            ps.setArray(1, c.createArrayOf("bigint", productIds.toArray()));
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.put(rs.getLong(1), new Locked(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getInt(4), rs.getBoolean(5),
-                            rs.getLong(6)));
-                }
-            }
-            return out;
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not lock products: " + e.getMessage(), e);
+        return out;
+    }
+
+    /** The product's figures as committed (no lock; for the detail view); empty if there is no such product. */
+    public Optional<Stock> figures(long productId) {
+        return sql.one(STOCK + " where id = :id", Params.of("id", productId), Stock::of);
+    }
+
+    /** Each product's available stock now, by id (for list pages served from a cache); unknown ids are left out. */
+    public Map<Long, Integer> available(Collection<Long> productIds) {
+        Map<Long, Integer> out = new HashMap<>();
+        if (!productIds.isEmpty()) {
+            sql.list("select id, available from product where id = any(:ids)", Params.of("ids", productIds),
+                    r -> Map.entry(r.getLong("id"), r.getInt("available"))).forEach(e -> out.put(e.getKey(), e.getValue()));
         }
+        return out;
     }
 
     /**
@@ -72,76 +86,39 @@ public class StockLedger {
      * @return the figures after the change
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public StockFigures apply(long productId, Reason reason, int onHandDelta, int reservedDelta, String orderId,
-                              String note, String idempotencyKey, String actor) {
-        try (Connection c = dataSource.getConnection()) {
-            int onHand;
-            int reserved;
-            long stockVersion;
-            String sku;
-            try (PreparedStatement ps = c.prepareStatement("""
-                    update product set stock_on_hand = stock_on_hand + ?, reserved = reserved + ?,
-                           stock_version = stock_version + 1, updated_at = now()
-                    where id = ? returning sku, stock_on_hand, reserved, stock_version""")) {
-                ps.setInt(1, onHandDelta);
-                ps.setInt(2, reservedDelta);
-                ps.setLong(3, productId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (!rs.next()) {
-                        throw new IllegalStateException("product " + productId + " vanished");
-                    }
-                    sku = rs.getString(1);
-                    onHand = rs.getInt(2);
-                    reserved = rs.getInt(3);
-                    stockVersion = rs.getLong(4);
-                }
-            }
-            try (PreparedStatement ps = c.prepareStatement("""
-                    insert into stock_ledger (product_id, reason, on_hand_delta, reserved_delta, on_hand_after,
-                                              reserved_after, order_id, note, idempotency_key, actor)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
-                ps.setLong(1, productId);
-                ps.setString(2, reason.name());
-                ps.setInt(3, onHandDelta);
-                ps.setInt(4, reservedDelta);
-                ps.setInt(5, onHand);
-                ps.setInt(6, reserved);
-                ps.setString(7, orderId);
-                ps.setString(8, note);
-                ps.setString(9, idempotencyKey);
-                ps.setString(10, actor);
-                ps.executeUpdate();
-            }
-            outbox.append(CatalogEvents.STOCK_CHANGED, String.valueOf(productId), stockVersion, actor,
-                    new StockChanged(productId, sku, reason.name(), onHandDelta, reservedDelta, onHand, reserved,
-                            onHand - reserved, orderId));
-            return new StockFigures(productId, sku, onHand, reserved, onHand - reserved);
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not change the stock of product " + productId + ": " + e.getMessage(), e);
-        }
+    public Stock apply(long productId, Reason reason, int onHandDelta, int reservedDelta, String orderId,
+                       String note, String idempotencyKey, String actor) {
+        Stock after = sql.one("""
+                        update product set stock_on_hand = stock_on_hand + :onHandDelta, reserved = reserved + :reservedDelta,
+                               stock_version = stock_version + 1, updated_at = now()
+                        where id = :id returning id, sku, stock_on_hand, reserved, active, stock_version""",
+                Params.of("onHandDelta", onHandDelta).and("reservedDelta", reservedDelta).and("id", productId), Stock::of)
+                .orElseThrow(() -> new IllegalStateException("product " + productId + " vanished"));
+        sql.update("""
+                insert into stock_ledger (product_id, reason, on_hand_delta, reserved_delta, on_hand_after,
+                                          reserved_after, order_id, note, idempotency_key, actor)
+                values (:productId, :reason, :onHandDelta, :reservedDelta, :onHandAfter, :reservedAfter, :orderId, :note,
+                        :idempotencyKey, :actor)""",
+                Params.of("productId", productId).and("reason", reason).and("onHandDelta", onHandDelta)
+                        .and("reservedDelta", reservedDelta).and("onHandAfter", after.stockOnHand())
+                        .and("reservedAfter", after.reserved()).and("orderId", orderId).and("note", note)
+                        .and("idempotencyKey", idempotencyKey).and("actor", actor));
+        outbox.append(CatalogEvents.STOCK_CHANGED, String.valueOf(productId), after.stockVersion(), actor,
+                new StockChanged(productId, after.sku(), reason.name(), onHandDelta, reservedDelta, after.stockOnHand(),
+                        after.reserved(), after.available(), orderId));
+        return after;
     }
 
     /** The product's ledger, newest first. */
-    public Page<LedgerEntry> entries(long productId, int page, int perPage) {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("""
-                     select id, reason, on_hand_delta, reserved_delta, on_hand_after, reserved_after, order_id, note,
-                            actor, created_at
-                     from stock_ledger where product_id = ? order by id desc limit ? offset ?""")) {
-            ps.setLong(1, productId);
-            ps.setInt(2, perPage + 1);
-            ps.setLong(3, (long) (page - 1) * perPage);
-            List<LedgerEntry> rows = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    rows.add(new LedgerEntry(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getInt(4), rs.getInt(5),
-                            rs.getInt(6), rs.getString(7), rs.getString(8), rs.getString(9),
-                            rs.getTimestamp(10).toInstant()));
-                }
-            }
-            return Page.of(rows, page, perPage);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+    public Page<Entry> entries(long productId, int page, int perPage) {
+        return Page.of(sql.list("""
+                        select id, reason, on_hand_delta, reserved_delta, on_hand_after, reserved_after, order_id, note,
+                               actor, created_at
+                        from stock_ledger where product_id = :productId order by id desc limit :limit offset :offset""",
+                Params.of("productId", productId).and("limit", perPage + 1).and("offset", (long) (page - 1) * perPage),
+                r -> new Entry(r.getLong("id"), Reason.valueOf(r.getString("reason")), r.getInt("on_hand_delta"),
+                        r.getInt("reserved_delta"), r.getInt("on_hand_after"), r.getInt("reserved_after"),
+                        r.getString("order_id"), r.getString("note"), r.getString("actor"), r.getInstant("created_at"))),
+                page, perPage);
     }
 }

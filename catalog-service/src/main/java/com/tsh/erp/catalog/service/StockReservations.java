@@ -1,8 +1,10 @@
 package com.tsh.erp.catalog.service;
 
-import com.tsh.erp.catalog.service.StockLedger.Locked;
+import com.tsh.erp.catalog.service.StockLedger.Stock;
 import com.tsh.erp.catalog.service.StockLedger.Reason;
 import com.tsh.erp.defaults.Actors;
+import com.tsh.erp.defaults.Sql;
+import com.tsh.erp.defaults.Sql.Params;
 import com.tsh.erp.events.catalog.CatalogEvents;
 import com.tsh.erp.events.catalog.StockReservationRejected;
 import com.tsh.erp.events.catalog.StockReservationRejected.ShortLine;
@@ -14,16 +16,11 @@ import com.tsh.erp.outbox.SagaAnswers;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import javax.sql.DataSource;
 
 /**
  * catalog-service's part of the order saga: reserve all of an order's lines or none, release
@@ -38,7 +35,7 @@ public class StockReservations {
     @Inject
     StockLedger ledger;
     @Inject
-    DataSource dataSource;
+    Sql sql;
     @Inject
     SagaAnswers answers;
 
@@ -63,11 +60,11 @@ public class StockReservations {
             wanted.merge(line.productId(), line.quantity(), Integer::sum);
             skus.putIfAbsent(line.productId(), line.sku());
         }
-        Map<Long, Locked> locked = ledger.lock(wanted.keySet());
+        Map<Long, Stock> locked = ledger.lock(wanted.keySet());
 
         List<ShortLine> shortLines = new ArrayList<>();
         for (Map.Entry<Long, Integer> w : wanted.entrySet()) {
-            Locked p = locked.get(w.getKey());
+            Stock p = locked.get(w.getKey());
             if (p == null) {
                 shortLines.add(new ShortLine(w.getKey(), skus.get(w.getKey()), w.getValue(), 0, "UNKNOWN_PRODUCT"));
             } else if (!p.active()) {
@@ -118,45 +115,23 @@ public class StockReservations {
             int onHandDelta = reason == Reason.DELIVERY ? -h.getValue() : 0;
             ledger.apply(h.getKey(), reason, onHandDelta, -h.getValue(), orderId, null, null, ACTOR);
         }
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement(
-                     "update stock_reservation set status = ?, updated_at = now() where order_id = ? and status = 'RESERVED'")) {
-            ps.setString(1, newStatus);
-            ps.setString(2, orderId);
-            return ps.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return sql.update("update stock_reservation set status = :status, updated_at = now() where order_id = :orderId and status = 'RESERVED'",
+                Params.of("status", newStatus).and("orderId", orderId));
     }
 
     /** The order's lines still RESERVED, by product id, locked against a concurrent settle. */
     private Map<Long, Integer> held(String orderId) {
         Map<Long, Integer> out = new TreeMap<>();
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement(
-                     "select product_id, quantity from stock_reservation where order_id = ? and status = 'RESERVED' order by product_id for update")) {
-            ps.setString(1, orderId);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.put(rs.getLong(1), rs.getInt(2));
-                }
-            }
-            return out;
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        sql.list("""
+                        select product_id, quantity from stock_reservation
+                        where order_id = :orderId and status = 'RESERVED' order by product_id for update""",
+                Params.of("orderId", orderId), r -> Map.entry(r.getLong("product_id"), r.getInt("quantity")))
+                .forEach(e -> out.put(e.getKey(), e.getValue()));
+        return out;
     }
 
     private void insertReservation(String orderId, long productId, int quantity) {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement(
-                     "insert into stock_reservation (order_id, product_id, quantity, status) values (?, ?, ?, 'RESERVED')")) {
-            ps.setString(1, orderId);
-            ps.setLong(2, productId);
-            ps.setInt(3, quantity);
-            ps.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        sql.update("insert into stock_reservation (order_id, product_id, quantity, status) values (:orderId, :productId, :quantity, 'RESERVED')",
+                Params.of("orderId", orderId).and("productId", productId).and("quantity", quantity));
     }
 }

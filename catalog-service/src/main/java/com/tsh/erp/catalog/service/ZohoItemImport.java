@@ -1,7 +1,7 @@
 package com.tsh.erp.catalog.service;
 
 import com.tsh.erp.catalog.domain.Product;
-import com.tsh.erp.catalog.service.StockLedger.Locked;
+import com.tsh.erp.catalog.service.StockLedger.Stock;
 import com.tsh.erp.catalog.service.StockLedger.Reason;
 import com.tsh.erp.defaults.Actors;
 import com.tsh.erp.events.EventEnvelope;
@@ -11,8 +11,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.jboss.logging.Logger;
@@ -32,7 +30,7 @@ public class ZohoItemImport {
     @Inject
     EntityManager em;
     @Inject
-    ProductService products;
+    ProductWrites products;
     @Inject
     StockLedger ledger;
 
@@ -54,33 +52,14 @@ public class ZohoItemImport {
         boolean created = p == null;
         if (created) {
             p = new Product();
-            p.imageUrls = new ArrayList<>();
-            p.reorderLevel = 0;
         }
-        p.zohoItemId = item.zohoItemId();
-        p.sku = item.sku().strip();
-        p.name = item.name().strip();
-        p.nameAr = item.nameAr() != null && !item.nameAr().isBlank() ? item.nameAr().strip()
-                : (p.nameAr != null ? p.nameAr : p.name); // Zoho may not have the Arabic name: keep ours, or the English one
-        if (item.description() != null) {
-            p.description = item.description();
-        }
-        p.unit = item.unit() != null && !item.unit().isBlank() ? item.unit().strip() : (p.unit != null ? p.unit : "piece");
-        p.retailPrice = money(item.rate(), p.retailPrice);
-        p.wholesalePrice = money(item.wholesaleRate(), p.wholesalePrice != null ? p.wholesalePrice : p.retailPrice);
-        p.costPrice = item.purchaseRate() != null ? item.purchaseRate() : p.costPrice;
-        if (item.reorderLevel() != null && item.reorderLevel() >= 0) {
-            p.reorderLevel = item.reorderLevel();
-        }
-        p.active = !"inactive".equalsIgnoreCase(item.status());
-        p.zohoModifiedAt = item.lastModifiedTime();
-        p.refreshSearchText();
+        ProductMapper.applyZoho(p, item);
         if (created) {
             em.persist(p);
         }
-        em.flush();
+        em.flush(); // the row is written (and locked) before the ledger imports Zoho's stock onto it
         if (item.stockOnHand() != null) {
-            Locked locked = ledger.lock(List.of(p.id)).get(p.id);
+            Stock locked = ledger.lock(List.of(p.id)).get(p.id);
             int target = Math.max(item.stockOnHand(), locked.reserved());
             if (target != item.stockOnHand()) {
                 LOG.warnf("Zoho item %s has %d on hand but %d are reserved here; keeping %d", item.zohoItemId(),
@@ -90,14 +69,6 @@ public class ZohoItemImport {
                 ledger.apply(p.id, Reason.IMPORT, target - locked.stockOnHand(), 0, null, "stock on hand in Zoho", null, ACTOR);
             }
         }
-        em.refresh(p);
         products.upserted(p, ACTOR, EventEnvelope.ORIGIN_ZOHO);
-    }
-
-    private static BigDecimal money(BigDecimal value, BigDecimal fallback) {
-        if (value != null) {
-            return value.setScale(2, java.math.RoundingMode.HALF_UP);
-        }
-        return fallback != null ? fallback : BigDecimal.ZERO.setScale(2);
     }
 }
