@@ -1,5 +1,10 @@
 package com.tsh.erp.clients.api;
 
+import com.tsh.erp.clients.service.ClientInput;
+import com.tsh.erp.clients.service.ClientStatements;
+import com.tsh.erp.clients.service.ClientSummary;
+import com.tsh.erp.clients.service.ClientWithFigures;
+import com.tsh.erp.defaults.Page;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Email;
@@ -18,6 +23,38 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public final class ClientApi {
 
     private ClientApi() {
+    }
+
+    static ClientInput input(ClientFields f) {
+        return new ClientInput(f.name(), f.nameAr(), f.clientType(), f.phone(), f.email(), f.address(), f.city(), f.region(),
+                f.salespersonId(), f.creditLimit(), f.zohoContactId(), null);
+    }
+
+    static ClientInput input(UpdateClient u) {
+        return new ClientInput(u.name(), u.nameAr(), u.clientType(), u.phone(), u.email(), u.address(), u.city(), u.region(),
+                u.salespersonId(), u.creditLimit(), u.zohoContactId(), u.active());
+    }
+
+    static ClientListItem listItem(ClientSummary c) {
+        return new ClientListItem(c.id(), c.name(), c.nameAr(), c.clientType(), c.phone(), c.city(), c.region(),
+                c.salespersonId(), c.active());
+    }
+
+    static Page<ClientListItem> listPage(Page<ClientSummary> page) {
+        return new Page<>(page.items().stream().map(ClientApi::listItem).toList(), page.page(), page.perPage(), page.hasMore());
+    }
+
+    static ClientDetail detail(ClientWithFigures c) {
+        return new ClientDetail(c.id(), c.name(), c.nameAr(), c.clientType(), c.phone(), c.email(), c.address(), c.city(),
+                c.region(), c.salespersonId(), c.creditLimit(), c.figures().balance(), c.figures().reservedCredit(),
+                c.availableCredit(), c.active(), c.zohoContactId(), c.createdAt(), c.updatedAt(), c.version());
+    }
+
+    static Statement statement(ClientStatements.Statement s) {
+        List<LedgerEntry> items = s.entries().items().stream().map(e -> new LedgerEntry(e.id(), e.kind().name(), e.amount(),
+                e.balanceAfter(), e.orderId(), e.paymentMethod(), e.reference(), e.note(), e.actor(), e.createdAt())).toList();
+        return new Statement(s.clientId(), s.from(), s.to(), s.openingBalance(), s.closingBalance(), items,
+                s.entries().page(), s.entries().perPage(), s.entries().hasMore());
     }
 
     public record ClientFields(
@@ -49,11 +86,6 @@ public final class ClientApi {
             @DecimalMin("0.00") @Digits(integer = 12, fraction = 2) BigDecimal creditLimit,
             Boolean active,
             @Size(max = 64) String zohoContactId) {
-
-        public ClientFields fields() {
-            return new ClientFields(name, nameAr, clientType, phone, email, address, city, region, salespersonId,
-                    creditLimit, zohoContactId);
-        }
     }
 
     public record Reassign(Long salespersonId) {

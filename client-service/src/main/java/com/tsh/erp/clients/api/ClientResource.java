@@ -7,8 +7,10 @@ import com.tsh.erp.clients.api.ClientApi.Payment;
 import com.tsh.erp.clients.api.ClientApi.Reassign;
 import com.tsh.erp.clients.api.ClientApi.Statement;
 import com.tsh.erp.clients.api.ClientApi.UpdateClient;
-import com.tsh.erp.clients.service.ClientService;
-import com.tsh.erp.clients.service.ClientService.ClientQuery;
+import com.tsh.erp.clients.service.ClientSearch;
+import com.tsh.erp.clients.service.ClientSearch.ClientQuery;
+import com.tsh.erp.clients.service.ClientStatements;
+import com.tsh.erp.clients.service.ClientWrites;
 import com.tsh.erp.defaults.Actors;
 import com.tsh.erp.defaults.ApiDocument;
 import com.tsh.erp.defaults.ApiException;
@@ -51,7 +53,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class ClientResource {
 
     @Inject
-    ClientService clients;
+    ClientSearch search;
+    @Inject
+    ClientStatements statements;
+    @Inject
+    ClientWrites clients;
 
     /** Clients, filtered; or, with {@code ids}, the listed clients (at most 100, for the gateway). */
     @GET
@@ -70,10 +76,10 @@ public class ClientResource {
                        @QueryParam("ids") @Parameter(description = "Up to 100 client ids, comma-separated; the other parameters are then ignored",
                                schema = @Schema(type = SchemaType.STRING, pattern = "^[0-9]+(,[0-9]+)*$")) String ids) {
         if (ids != null) {
-            return Map.of("items", clients.byIds(IdList.parse("ids", ids)));
+            return Map.of("items", search.byIds(IdList.parse("ids", ids)).stream().map(ClientApi::listItem).toList());
         }
-        return clients.list(new ClientQuery(q, type, salespersonId, region, city,
-                active == null ? null : Boolean.valueOf(active), page, perPage));
+        return ClientApi.listPage(search.list(new ClientQuery(q, type, salespersonId, region, city,
+                active == null ? null : Boolean.valueOf(active), page, perPage)));
     }
 
     @GET
@@ -81,7 +87,7 @@ public class ClientResource {
     @APIResponse(responseCode = "200", description = "The client, with its balance and credit read live")
     @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
     public ClientDetail get(@PathParam("id") long id) {
-        return clients.get(id);
+        return ClientApi.detail(clients.get(id));
     }
 
     @POST
@@ -92,7 +98,7 @@ public class ClientResource {
     @APIResponse(responseCode = "409", ref = ApiDocument.CONFLICT)
     @APIResponse(responseCode = "422", ref = ApiDocument.UNPROCESSABLE)
     public Response create(@Valid @NotNull ClientFields body, @Context SecurityContext security) {
-        ClientDetail created = clients.create(body, Actors.of(security));
+        ClientDetail created = ClientApi.detail(clients.create(ClientApi.input(body), Actors.of(security)));
         return Response.status(201).header("Location", "/clients/" + created.id()).entity(created).build();
     }
 
@@ -104,7 +110,7 @@ public class ClientResource {
     @APIResponse(responseCode = "409", ref = ApiDocument.CONFLICT)
     @APIResponse(responseCode = "422", ref = ApiDocument.UNPROCESSABLE)
     public ClientDetail update(@PathParam("id") long id, @Valid @NotNull UpdateClient body, @Context SecurityContext security) {
-        return clients.update(id, body, Actors.of(security));
+        return ClientApi.detail(clients.update(id, body.version(), ClientApi.input(body), Actors.of(security)));
     }
 
     @POST
@@ -114,7 +120,7 @@ public class ClientResource {
     @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
     @APIResponse(responseCode = "409", ref = ApiDocument.CONFLICT)
     public ClientDetail deactivate(@PathParam("id") long id, @Context SecurityContext security) {
-        return clients.deactivate(id, Actors.of(security));
+        return ClientApi.detail(clients.deactivate(id, Actors.of(security)));
     }
 
     /** Moves the client to another salesperson ({@code salesperson_id} null: to nobody). */
@@ -126,7 +132,7 @@ public class ClientResource {
     @APIResponse(responseCode = "409", ref = ApiDocument.CONFLICT)
     @APIResponse(responseCode = "422", ref = ApiDocument.UNPROCESSABLE)
     public ClientDetail reassign(@PathParam("id") long id, @Valid @NotNull Reassign body, @Context SecurityContext security) {
-        return clients.reassign(id, body.salespersonId(), Actors.of(security));
+        return ClientApi.detail(clients.reassign(id, body.salespersonId(), Actors.of(security)));
     }
 
     /** Ledger entries with the running balance, oldest first; {@code from}/{@code to} are dates (YYYY-MM-DD). */
@@ -142,7 +148,7 @@ public class ClientResource {
                                        schema = @Schema(type = SchemaType.STRING, format = "date")) String to,
                                @QueryParam("page") @DefaultValue("1") @Min(1) @Max(100_000) int page,
                                @QueryParam("per_page") @DefaultValue("50") @Min(1) @Max(100) int perPage) {
-        return clients.statement(id, date("from", from), date("to", to), page, perPage);
+        return ClientApi.statement(statements.statement(id, date("from", from), date("to", to), page, perPage));
     }
 
     /** Records a payment; a reference already recorded for this client is refused (409), so a retry cannot pay twice. */
@@ -154,7 +160,8 @@ public class ClientResource {
     @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
     @APIResponse(responseCode = "409", ref = ApiDocument.CONFLICT)
     public Response pay(@PathParam("id") long id, @Valid @NotNull Payment body, @Context SecurityContext security) {
-        return Response.status(201).entity(clients.pay(id, body, Actors.of(security))).build();
+        return Response.status(201).entity(ClientApi.detail(clients.pay(id, body.amount(), body.method(), body.reference(),
+                body.note(), Actors.of(security)))).build();
     }
 
     @POST
@@ -165,7 +172,8 @@ public class ClientResource {
     @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
     @APIResponse(responseCode = "409", ref = ApiDocument.CONFLICT)
     public Response adjust(@PathParam("id") long id, @Valid @NotNull Adjustment body, @Context SecurityContext security) {
-        return Response.status(201).entity(clients.adjust(id, body, Actors.of(security))).build();
+        return Response.status(201).entity(ClientApi.detail(clients.adjust(id, body.kind(), body.amount(), body.reference(),
+                body.reason(), Actors.of(security)))).build();
     }
 
     private static LocalDate date(String field, String value) {

@@ -1,5 +1,8 @@
 package com.tsh.erp.clients.api;
 
+import com.tsh.erp.clients.service.SalespersonInput;
+import com.tsh.erp.clients.service.SalespersonRecord;
+import com.tsh.erp.defaults.Page;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
@@ -17,6 +20,24 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public final class SalespersonApi {
 
     private SalespersonApi() {
+    }
+
+    static SalespersonInput input(SalespersonFields f) {
+        return new SalespersonInput(f.name(), f.nameAr(), f.phone(), f.email(), f.kind(), f.region(), f.commissionRate(), null);
+    }
+
+    static SalespersonInput input(UpdateSalesperson u) {
+        return new SalespersonInput(u.name(), u.nameAr(), u.phone(), u.email(), u.kind(), u.region(), u.commissionRate(),
+                u.active());
+    }
+
+    static SalespersonView view(SalespersonRecord s) {
+        return new SalespersonView(s.id(), s.name(), s.nameAr(), s.phone(), s.email(), s.kind(), s.region(),
+                s.commissionRate(), s.active(), s.updatedAt(), s.version());
+    }
+
+    static Page<SalespersonView> page(Page<SalespersonRecord> page) {
+        return new Page<>(page.items().stream().map(SalespersonApi::view).toList(), page.page(), page.perPage(), page.hasMore());
     }
 
     public record SalespersonFields(
@@ -39,10 +60,6 @@ public final class SalespersonApi {
             @Size(max = 100) String region,
             @DecimalMin("0.00") @DecimalMax("100.00") @Digits(integer = 3, fraction = 2) BigDecimal commissionRate,
             Boolean active) {
-
-        public SalespersonFields fields() {
-            return new SalespersonFields(name, nameAr, phone, email, kind, region, commissionRate);
-        }
     }
 
     /** Every field is always sent; {@code nullable} marks the ones that may be {@code null}. */

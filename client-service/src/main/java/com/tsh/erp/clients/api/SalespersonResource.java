@@ -4,7 +4,7 @@ import com.tsh.erp.clients.api.ClientApi.ClientListItem;
 import com.tsh.erp.clients.api.SalespersonApi.SalespersonFields;
 import com.tsh.erp.clients.api.SalespersonApi.SalespersonView;
 import com.tsh.erp.clients.api.SalespersonApi.UpdateSalesperson;
-import com.tsh.erp.clients.service.ClientService;
+import com.tsh.erp.clients.service.ClientSearch;
 import com.tsh.erp.clients.service.SalespersonService;
 import com.tsh.erp.defaults.Actors;
 import com.tsh.erp.defaults.ApiDocument;
@@ -45,7 +45,7 @@ public class SalespersonResource {
     @Inject
     SalespersonService salespeople;
     @Inject
-    ClientService clients;
+    ClientSearch clients;
 
     @GET
     @APIResponse(responseCode = "200", description = "One page of salespeople")
@@ -56,7 +56,7 @@ public class SalespersonResource {
                                       @QueryParam("active") @Pattern(regexp = "true|false", message = "must be true or false") String active,
                                       @QueryParam("page") @DefaultValue("1") @Min(1) @Max(100_000) int page,
                                       @QueryParam("per_page") @DefaultValue("25") @Min(1) @Max(100) int perPage) {
-        return salespeople.list(q, kind, region, active == null ? null : Boolean.valueOf(active), page, perPage);
+        return SalespersonApi.page(salespeople.list(q, kind, region, active == null ? null : Boolean.valueOf(active), page, perPage));
     }
 
     @GET
@@ -64,7 +64,7 @@ public class SalespersonResource {
     @APIResponse(responseCode = "200", description = "The salesperson")
     @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
     public SalespersonView get(@PathParam("id") long id) {
-        return salespeople.get(id);
+        return SalespersonApi.view(salespeople.get(id));
     }
 
     @POST
@@ -73,7 +73,7 @@ public class SalespersonResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SalespersonView.class)))
     @APIResponse(responseCode = "400", ref = ApiDocument.BAD_REQUEST)
     public Response create(@Valid @NotNull SalespersonFields body, @Context SecurityContext security) {
-        SalespersonView created = salespeople.create(body, Actors.of(security));
+        SalespersonView created = SalespersonApi.view(salespeople.create(SalespersonApi.input(body), Actors.of(security)));
         return Response.status(201).header("Location", "/salespeople/" + created.id()).entity(created).build();
     }
 
@@ -85,7 +85,7 @@ public class SalespersonResource {
     @APIResponse(responseCode = "409", ref = ApiDocument.CONFLICT)
     public SalespersonView update(@PathParam("id") long id, @Valid @NotNull UpdateSalesperson body,
                                   @Context SecurityContext security) {
-        return salespeople.update(id, body, Actors.of(security));
+        return SalespersonApi.view(salespeople.update(id, body.version(), SalespersonApi.input(body), Actors.of(security)));
     }
 
     @POST
@@ -95,7 +95,7 @@ public class SalespersonResource {
     @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
     @APIResponse(responseCode = "409", ref = ApiDocument.CONFLICT)
     public SalespersonView deactivate(@PathParam("id") long id, @Context SecurityContext security) {
-        return salespeople.deactivate(id, Actors.of(security));
+        return SalespersonApi.view(salespeople.deactivate(id, Actors.of(security)));
     }
 
     /** The salesperson's active clients. */
@@ -107,6 +107,6 @@ public class SalespersonResource {
     public Page<ClientListItem> clients(@PathParam("id") long id,
                                         @QueryParam("page") @DefaultValue("1") @Min(1) @Max(100_000) int page,
                                         @QueryParam("per_page") @DefaultValue("25") @Min(1) @Max(100) int perPage) {
-        return clients.ofSalesperson(id, page, perPage);
+        return ClientApi.listPage(clients.ofSalesperson(id, page, perPage));
     }
 }

@@ -13,8 +13,8 @@ import java.math.BigDecimal;
 import java.time.Instant;
 
 /**
- * A client's descriptive state. The balance is read here but written only by
- * {@code ClientLedger} (updatable = false), so an edit never overwrites a payment made meanwhile.
+ * A client's descriptive state. The balance (and its version) is not mapped: {@code ClientLedger}
+ * alone reads and writes it, so an edit never overwrites a payment made meanwhile.
  */
 @Entity
 @Table(name = "client")
@@ -46,9 +46,6 @@ public class Client {
 
     @Column(name = "credit_limit", nullable = false, precision = 14, scale = 2)
     public BigDecimal creditLimit = BigDecimal.ZERO;
-
-    @Column(nullable = false, updatable = false, insertable = false, precision = 14, scale = 2)
-    public BigDecimal balance;
 
     @Column(nullable = false)
     public boolean active = true;

@@ -1,6 +1,9 @@
 package com.tsh.erp.clients.service;
 
 import com.tsh.erp.defaults.ApiException;
+import com.tsh.erp.defaults.Problem;
+import com.tsh.erp.defaults.Sql;
+import com.tsh.erp.defaults.Sql.Params;
 import com.tsh.erp.events.clients.BalanceChanged;
 import com.tsh.erp.events.clients.ClientEvents;
 import com.tsh.erp.outbox.OutboxWriter;
@@ -8,23 +11,20 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import javax.sql.DataSource;
+import java.util.List;
 
 /**
- * The only code that changes a balance: it locks the client row, writes the ledger entry with the
- * balance after it, updates the balance and puts a BalanceChanged event in the outbox, all in the
- * caller's transaction. So the balance is always the ledger's sum.
+ * The only code that reads or changes a balance (the client entity does not map it): it locks the
+ * client row, writes the ledger entry with the balance after it, updates the balance and puts a
+ * BalanceChanged event in the outbox, all in the caller's transaction. So the balance is always
+ * the ledger's sum.
  */
 @ApplicationScoped
 public class ClientLedger {
 
     public enum Kind { ORDER_DELIVERED, PAYMENT, CREDIT_NOTE, ADJUSTMENT }
 
-    /** A client's money figures, read under its row lock. */
+    /** A client's money figures. */
     public record Figures(long clientId, String clientType, boolean active, BigDecimal creditLimit, BigDecimal balance,
                           BigDecimal reservedCredit) {
         public BigDecimal availableCredit() {
@@ -33,7 +33,7 @@ public class ClientLedger {
     }
 
     @Inject
-    DataSource dataSource;
+    Sql sql;
     @Inject
     OutboxWriter outbox;
 
@@ -43,32 +43,28 @@ public class ClientLedger {
         return read(clientId, true);
     }
 
-    /** The figures without locking (for the detail view). */
+    /** The figures without locking (for the detail view); null if unknown. */
     public Figures figures(long clientId) {
         return read(clientId, false);
     }
 
+    /**
+     * The client row (locked first, if asked), then what its open orders hold: a statement of its
+     * own, so that after waiting for the lock it sees what the transaction it waited for committed.
+     */
     private Figures read(long clientId, boolean lock) {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("select client_type, active, credit_limit, balance from client where id = ?"
-                     + (lock ? " for no key update" : ""));
-             PreparedStatement held = c.prepareStatement(
-                     "select coalesce(sum(amount), 0)::numeric(14, 2) from credit_reservation where client_id = ? and status = 'RESERVED'")) {
-            ps.setLong(1, clientId);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    return null;
-                }
-                held.setLong(1, clientId);
-                try (ResultSet h = held.executeQuery()) {
-                    h.next();
-                    return new Figures(clientId, rs.getString(1), rs.getBoolean(2), rs.getBigDecimal(3), rs.getBigDecimal(4),
-                            h.getBigDecimal(1));
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not read client " + clientId + ": " + e.getMessage(), e);
+        record Client(String clientType, boolean active, BigDecimal creditLimit, BigDecimal balance) {
         }
+        Params id = Params.of("id", clientId);
+        return sql.one("select client_type, active, credit_limit, balance from client where id = :id"
+                        + (lock ? " for no key update" : ""), id,
+                        r -> new Client(r.getString("client_type"), r.getBoolean("active"), r.getBigDecimal("credit_limit"),
+                                r.getBigDecimal("balance")))
+                .map(c -> new Figures(clientId, c.clientType(), c.active(), c.creditLimit(), c.balance(), sql.one("""
+                        select coalesce(sum(amount), 0)::numeric(14, 2) as held
+                        from credit_reservation where client_id = :id and status = 'RESERVED'""", id,
+                        r -> r.getBigDecimal("held")).orElseThrow()))
+                .orElse(null);
     }
 
     /**
@@ -80,65 +76,44 @@ public class ClientLedger {
     @Transactional(Transactional.TxType.MANDATORY)
     public BigDecimal record(long clientId, Kind kind, BigDecimal amount, String orderId, String paymentMethod,
                              String reference, String note, String actor) {
-        try (Connection c = dataSource.getConnection()) {
-            if (reference != null) {
-                try (PreparedStatement ps = c.prepareStatement(
-                        "select id from client_ledger where client_id = ? and kind = ? and reference = ?")) {
-                    ps.setLong(1, clientId);
-                    ps.setString(2, kind.name());
-                    ps.setString(3, reference);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        if (rs.next()) {
-                            throw duplicate(reference, rs.getLong(1));
-                        }
-                    }
-                }
-            }
-            BigDecimal balance;
-            long balanceVersion;
-            try (PreparedStatement ps = c.prepareStatement("""
-                    update client set balance = balance + ?, balance_version = balance_version + 1, updated_at = now()
-                    where id = ? returning balance, balance_version""")) {
-                ps.setBigDecimal(1, amount);
-                ps.setLong(2, clientId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    balance = rs.getBigDecimal(1);
-                    balanceVersion = rs.getLong(2);
-                }
-            }
-            long entryId;
-            try (PreparedStatement ps = c.prepareStatement("""
-                    insert into client_ledger (client_id, kind, amount, balance_after, order_id, payment_method, reference, note, actor)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")) {
-                ps.setLong(1, clientId);
-                ps.setString(2, kind.name());
-                ps.setBigDecimal(3, amount);
-                ps.setBigDecimal(4, balance);
-                ps.setString(5, orderId);
-                ps.setString(6, paymentMethod);
-                ps.setString(7, reference);
-                ps.setString(8, note);
-                ps.setString(9, actor);
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    entryId = rs.getLong(1);
-                }
-            }
-            outbox.append(ClientEvents.BALANCE_CHANGED, String.valueOf(clientId), balanceVersion, actor,
-                    new BalanceChanged(clientId, kind.name(), amount, balance, orderId, reference, entryId));
-            return balance;
-        } catch (SQLException e) {
-            if ("23505".equals(e.getSQLState())) { // a concurrent request with the same reference won
+        if (reference != null) {
+            sql.one("select id from client_ledger where client_id = :clientId and kind = :kind and reference = :reference",
+                    Params.of("clientId", clientId).and("kind", kind).and("reference", reference), r -> r.getLong("id"))
+                    .ifPresent(entry -> {
+                        throw duplicate(reference, entry);
+                    });
+        }
+        record Balance(BigDecimal balance, long version) {
+        }
+        Balance after = sql.one("""
+                        update client set balance = balance + :amount, balance_version = balance_version + 1, updated_at = now()
+                        where id = :id returning balance, balance_version""",
+                Params.of("amount", amount).and("id", clientId),
+                r -> new Balance(r.getBigDecimal("balance"), r.getLong("balance_version")))
+                .orElseThrow(() -> new IllegalStateException("client " + clientId + " vanished"));
+        long entryId;
+        try {
+            entryId = sql.one("""
+                            insert into client_ledger (client_id, kind, amount, balance_after, order_id, payment_method, reference, note, actor)
+                            values (:clientId, :kind, :amount, :balanceAfter, :orderId, :paymentMethod, :reference, :note, :actor)
+                            returning id""",
+                    Params.of("clientId", clientId).and("kind", kind).and("amount", amount).and("balanceAfter", after.balance())
+                            .and("orderId", orderId).and("paymentMethod", paymentMethod).and("reference", reference)
+                            .and("note", note).and("actor", actor), r -> r.getLong("id")).orElseThrow();
+        } catch (Sql.SqlException e) {
+            if ("23505".equals(e.sqlState())) { // a concurrent request with the same reference won
                 throw duplicate(reference, null);
             }
-            throw new IllegalStateException("Could not record on the ledger of client " + clientId + ": " + e.getMessage(), e);
+            throw e;
         }
+        outbox.append(ClientEvents.BALANCE_CHANGED, String.valueOf(clientId), after.version(), actor,
+                new BalanceChanged(clientId, kind.name(), amount, after.balance(), orderId, reference, entryId));
+        return after.balance();
     }
 
     private static ApiException duplicate(String reference, Long entryId) {
         return new ApiException(409, "duplicate-reference", "Conflict", "reference " + reference
                 + " was already recorded for this client" + (entryId == null ? "" : " (ledger entry " + entryId + ")"),
-                java.util.List.of(new com.tsh.erp.defaults.Problem.FieldError("reference", "already used for this client")));
+                List.of(new Problem.FieldError("reference", "already used for this client")));
     }
 }

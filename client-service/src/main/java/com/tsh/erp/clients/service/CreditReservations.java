@@ -3,6 +3,8 @@ package com.tsh.erp.clients.service;
 import com.tsh.erp.clients.service.ClientLedger.Figures;
 import com.tsh.erp.clients.service.ClientLedger.Kind;
 import com.tsh.erp.defaults.Actors;
+import com.tsh.erp.defaults.Sql;
+import com.tsh.erp.defaults.Sql.Params;
 import com.tsh.erp.events.clients.ClientEvents;
 import com.tsh.erp.events.clients.CreditRejected;
 import com.tsh.erp.events.clients.CreditReserved;
@@ -12,12 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.Optional;
-import javax.sql.DataSource;
 
 /**
  * client-service's part of the order saga. A wholesale order holds its total against the credit
@@ -35,7 +32,7 @@ public class CreditReservations {
     @Inject
     SagaAnswers answers;
     @Inject
-    DataSource dataSource;
+    Sql sql;
 
     /** The participant's name in the saga's memory of answers. */
     static final String PARTICIPANT = "credit";
@@ -103,41 +100,21 @@ public class CreditReservations {
     }
 
     private Held settle(String orderId, String newStatus) {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("select client_id from credit_reservation where order_id = ?")) {
-            ps.setString(1, orderId);
-            Long clientId;
-            try (ResultSet rs = ps.executeQuery()) {
-                clientId = rs.next() ? rs.getLong(1) : null;
-            }
-            if (clientId == null) {
-                return null;
-            }
-            ledger.lock(clientId); // the same lock order as reserve: client row first
-            try (PreparedStatement upd = c.prepareStatement("""
-                    update credit_reservation set status = ?, updated_at = now()
-                    where order_id = ? and status = 'RESERVED' returning client_id, amount""")) {
-                upd.setString(1, newStatus);
-                upd.setString(2, orderId);
-                try (ResultSet rs = upd.executeQuery()) {
-                    return rs.next() ? new Held(rs.getLong(1), rs.getBigDecimal(2)) : null;
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
+        Params order = Params.of("orderId", orderId);
+        Optional<Long> clientId = sql.one("select client_id from credit_reservation where order_id = :orderId", order,
+                r -> r.getLong("client_id"));
+        if (clientId.isEmpty()) {
+            return null;
         }
+        ledger.lock(clientId.get()); // the same lock order as reserve: client row first
+        return sql.one("""
+                        update credit_reservation set status = :status, updated_at = now()
+                        where order_id = :orderId and status = 'RESERVED' returning client_id, amount""",
+                order.and("status", newStatus), r -> new Held(r.getLong("client_id"), r.getBigDecimal("amount"))).orElse(null);
     }
 
     private void insert(String orderId, long clientId, BigDecimal amount) {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement(
-                     "insert into credit_reservation (order_id, client_id, amount, status) values (?, ?, ?, 'RESERVED')")) {
-            ps.setString(1, orderId);
-            ps.setLong(2, clientId);
-            ps.setBigDecimal(3, amount);
-            ps.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        sql.update("insert into credit_reservation (order_id, client_id, amount, status) values (:orderId, :clientId, :amount, 'RESERVED')",
+                Params.of("orderId", orderId).and("clientId", clientId).and("amount", amount));
     }
 }

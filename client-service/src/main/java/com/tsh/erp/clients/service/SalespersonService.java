@@ -1,12 +1,10 @@
 package com.tsh.erp.clients.service;
 
-import com.tsh.erp.clients.api.SalespersonApi.SalespersonFields;
-import com.tsh.erp.clients.api.SalespersonApi.SalespersonView;
-import com.tsh.erp.clients.api.SalespersonApi.UpdateSalesperson;
 import com.tsh.erp.clients.domain.Salesperson;
 import com.tsh.erp.defaults.ApiException;
-import com.tsh.erp.defaults.Jdbc;
 import com.tsh.erp.defaults.Page;
+import com.tsh.erp.defaults.Sql;
+import com.tsh.erp.defaults.Sql.Params;
 import com.tsh.erp.events.clients.ClientEvents;
 import com.tsh.erp.events.clients.SalespersonUpserted;
 import com.tsh.erp.outbox.OutboxWriter;
@@ -16,14 +14,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
-import javax.sql.DataSource;
 
 @ApplicationScoped
 public class SalespersonService {
@@ -31,52 +22,40 @@ public class SalespersonService {
     @Inject
     EntityManager em;
     @Inject
-    DataSource dataSource;
+    Sql sql;
     @Inject
     OutboxWriter outbox;
 
-    public Page<SalespersonView> list(String q, String kind, String region, Boolean active, int page, int perPage) {
-        StringBuilder sql = new StringBuilder("""
+    public Page<SalespersonRecord> list(String q, String kind, String region, Boolean active, int page, int perPage) {
+        StringBuilder query = new StringBuilder("""
                 select id, name, name_ar, phone, email, kind, region, commission_rate, active, updated_at, version
-                from salesperson where active = ?""");
-        List<Object> params = new ArrayList<>();
-        params.add(active == null || active);
+                from salesperson where active = :active""");
+        Params params = Params.of("active", active == null || active);
         if (q != null && !q.isBlank()) {
-            sql.append(" and ").append(SearchTexts.where("search_text", q, params));
+            query.append(" and ").append(SearchTexts.where("search_text", q, params));
         }
         if (kind != null) {
-            sql.append(" and kind = ?");
-            params.add(kind);
+            query.append(" and kind = :kind");
+            params.and("kind", kind);
         }
         if (region != null) {
-            sql.append(" and region = ?");
-            params.add(region);
+            query.append(" and region = :region");
+            params.and("region", region);
         }
-        sql.append(" order by name, id limit ? offset ?");
-        params.add(perPage + 1);
-        params.add((long) (page - 1) * perPage);
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql.toString())) {
-            Jdbc.bind(c, ps, params);
-            List<SalespersonView> rows = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    rows.add(new SalespersonView(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getString(5), rs.getString(6), rs.getString(7), rs.getBigDecimal(8), rs.getBoolean(9),
-                            rs.getTimestamp(10).toInstant(), rs.getLong(11)));
-                }
-            }
-            return Page.of(rows, page, perPage);
-        } catch (SQLException e) {
-            throw new IllegalStateException("Salesperson list query failed: " + e.getMessage(), e);
-        }
+        query.append(" order by name, id limit :limit offset :offset");
+        params.and("limit", perPage + 1).and("offset", (long) (page - 1) * perPage);
+        return Page.of(sql.list(query.toString(), params, r -> new SalespersonRecord(r.getLong("id"), r.getString("name"),
+                r.getString("name_ar"), r.getString("phone"), r.getString("email"), r.getString("kind"), r.getString("region"),
+                r.getBigDecimal("commission_rate"), r.getBoolean("active"), r.getInstant("updated_at"), r.getLong("version"))),
+                page, perPage);
     }
 
-    public SalespersonView get(long id) {
+    public SalespersonRecord get(long id) {
         return view(find(id));
     }
 
     @Transactional
-    public SalespersonView create(SalespersonFields f, String actor) {
+    public SalespersonRecord create(SalespersonInput f, String actor) {
         Salesperson s = new Salesperson();
         apply(s, f);
         em.persist(s);
@@ -85,22 +64,19 @@ public class SalespersonService {
     }
 
     @Transactional
-    public SalespersonView update(long id, UpdateSalesperson req, String actor) {
+    public SalespersonRecord update(long id, long version, SalespersonInput f, String actor) {
         Salesperson s = find(id);
-        if (s.version != req.version()) {
+        if (s.version != version) {
             throw ApiException.conflict("stale-version", "salesperson " + id + " is at version " + s.version + ", not "
-                    + req.version() + "; reload and apply the change again");
+                    + version + "; reload and apply the change again");
         }
-        apply(s, req.fields());
-        if (req.active() != null) {
-            s.active = req.active();
-        }
+        apply(s, f);
         flush(id);
         return changed(s, actor);
     }
 
     @Transactional
-    public SalespersonView deactivate(long id, String actor) {
+    public SalespersonRecord deactivate(long id, String actor) {
         Salesperson s = find(id);
         if (s.active) {
             s.active = false;
@@ -132,7 +108,7 @@ public class SalespersonService {
         return s;
     }
 
-    private static void apply(Salesperson s, SalespersonFields f) {
+    private static void apply(Salesperson s, SalespersonInput f) {
         s.name = f.name().strip();
         s.nameAr = f.nameAr().strip();
         s.phone = Phones.toE164("phone", f.phone());
@@ -140,6 +116,9 @@ public class SalespersonService {
         s.kind = f.kind();
         s.region = blankToNull(f.region());
         s.commissionRate = f.commissionRate() == null ? BigDecimal.ZERO.setScale(2) : f.commissionRate();
+        if (f.active() != null) {
+            s.active = f.active();
+        }
         s.searchText = SearchTexts.of(s.name, s.nameAr, s.phone, s.email);
     }
 
@@ -151,7 +130,7 @@ public class SalespersonService {
         }
     }
 
-    private SalespersonView changed(Salesperson s, String actor) {
+    private SalespersonRecord changed(Salesperson s, String actor) {
         outbox.append(ClientEvents.SALESPERSON_UPSERTED, String.valueOf(s.id), s.version, actor,
                 new SalespersonUpserted(s.id, s.name, s.nameAr, s.phone, s.email, s.kind, s.region, s.commissionRate,
                         s.active, s.updatedAt));
@@ -162,8 +141,8 @@ public class SalespersonService {
         return s == null || s.isBlank() ? null : s.strip();
     }
 
-    static SalespersonView view(Salesperson s) {
-        return new SalespersonView(s.id, s.name, s.nameAr, s.phone, s.email, s.kind, s.region, s.commissionRate, s.active,
+    static SalespersonRecord view(Salesperson s) {
+        return new SalespersonRecord(s.id, s.name, s.nameAr, s.phone, s.email, s.kind, s.region, s.commissionRate, s.active,
                 s.updatedAt, s.version);
     }
 }

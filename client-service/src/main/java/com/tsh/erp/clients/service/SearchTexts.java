@@ -1,5 +1,6 @@
 package com.tsh.erp.clients.service;
 
+import com.tsh.erp.defaults.Sql.Params;
 import com.tsh.erp.text.SearchText;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,24 +20,25 @@ public final class SearchTexts {
     }
 
     /**
-     * The WHERE fragment and values for {@code q}: the normalised text as a substring, or, for a
-     * query with at least 4 digits, its digits (so any written form of a phone number matches).
+     * The WHERE fragment for {@code q}, with its values set on {@code params} ({@code :qText},
+     * {@code :qDigits}): the normalised text as a substring, or, for a query with at least 4
+     * digits, its digits (so any written form of a phone number matches).
      */
-    static String where(String column, String q, List<Object> params) {
+    static String where(String column, String q, Params params) {
         String pattern = SearchText.likePattern(q);
         String digits = Phones.queryDigits(q);
         if (digits.length() >= 4 && PHONE_LIKE.matcher(SearchText.normalize(q)).matches()) {
-            params.add("%" + digits + "%"); // a phone number, however written: its digits alone
-            return column + " like ?";
+            params.and("qDigits", "%" + digits + "%"); // a phone number, however written: its digits alone
+            return column + " like :qDigits";
         }
         List<String> parts = new ArrayList<>();
         if (!pattern.isEmpty()) {
-            parts.add(column + " like ? escape '\\'");
-            params.add("%" + pattern + "%");
+            parts.add(column + " like :qText escape '\\'");
+            params.and("qText", "%" + pattern + "%");
         }
         if (digits.length() >= 4) {
-            parts.add(column + " like ?");
-            params.add("%" + digits + "%");
+            parts.add(column + " like :qDigits");
+            params.and("qDigits", "%" + digits + "%");
         }
         return parts.isEmpty() ? "true" : "(" + String.join(" or ", parts) + ")";
     }

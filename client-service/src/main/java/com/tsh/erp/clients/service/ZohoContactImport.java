@@ -9,7 +9,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.math.BigDecimal;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -27,7 +26,7 @@ public class ZohoContactImport {
     @Inject
     EntityManager em;
     @Inject
-    ClientService clients;
+    ClientWrites clients;
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void apply(ZohoContactChanged z) {
@@ -48,26 +47,11 @@ public class ZohoContactImport {
         if (created) {
             c = new Client();
         }
-        c.zohoContactId = z.zohoContactId();
-        c.name = z.contactName().strip();
-        c.nameAr = z.contactNameAr() != null && !z.contactNameAr().isBlank() ? z.contactNameAr().strip()
-                : (c.nameAr != null ? c.nameAr : c.name);
-        c.clientType = "individual".equalsIgnoreCase(z.customerSubType()) ? "RETAIL" : "WHOLESALE";
-        c.phone = phone != null ? phone : c.phone;
-        c.email = email != null ? email : c.email;
-        c.address = z.address() != null ? z.address() : c.address;
-        c.city = z.city() != null ? z.city() : c.city;
-        c.region = z.state() != null ? z.state() : c.region;
-        c.creditLimit = "RETAIL".equals(c.clientType) ? BigDecimal.ZERO.setScale(2)
-                : (z.creditLimit() != null && z.creditLimit().signum() >= 0 ? z.creditLimit() : c.creditLimit);
-        c.active = !"inactive".equalsIgnoreCase(z.status());
-        c.zohoModifiedAt = z.lastModifiedTime();
-        c.searchText = SearchTexts.of(c.name, c.nameAr, c.phone, c.email);
+        ClientMapper.applyZoho(c, z, phone, email);
         if (created) {
             em.persist(c);
         }
         em.flush();
-        em.refresh(c);
         clients.changed(c, ACTOR, EventEnvelope.ORIGIN_ZOHO);
     }
 

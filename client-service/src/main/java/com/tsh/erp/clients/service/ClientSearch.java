@@ -1,0 +1,76 @@
+package com.tsh.erp.clients.service;
+
+import com.tsh.erp.defaults.Page;
+import com.tsh.erp.defaults.Sql;
+import com.tsh.erp.defaults.Sql.Params;
+import com.tsh.erp.defaults.Sql.Row;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Client lists and searches, a salesperson's clients, and the gateway's batch read. */
+@ApplicationScoped
+public class ClientSearch {
+
+    private static final String LIST_FIELDS = """
+            select id, name, name_ar, client_type, phone, city, region, salesperson_id, active from client""";
+
+    @Inject
+    Sql sql;
+    @Inject
+    SalespersonService salespeople;
+
+    public record ClientQuery(String q, String type, Long salespersonId, String region, String city, Boolean active,
+                              int page, int perPage) {
+    }
+
+    public Page<ClientSummary> list(ClientQuery q) {
+        StringBuilder query = new StringBuilder(LIST_FIELDS).append(" where active = :active");
+        Params params = Params.of("active", q.active() == null || q.active());
+        if (q.q() != null && !q.q().isBlank()) {
+            query.append(" and ").append(SearchTexts.where("search_text", q.q(), params));
+        }
+        if (q.type() != null) {
+            query.append(" and client_type = :type");
+            params.and("type", q.type());
+        }
+        if (q.salespersonId() != null) {
+            query.append(" and salesperson_id = :salespersonId");
+            params.and("salespersonId", q.salespersonId());
+        }
+        if (q.region() != null) {
+            query.append(" and region = :region");
+            params.and("region", q.region());
+        }
+        if (q.city() != null) {
+            query.append(" and city = :city");
+            params.and("city", q.city());
+        }
+        query.append(" order by name, id limit :limit offset :offset");
+        params.and("limit", q.perPage() + 1).and("offset", (long) (q.page() - 1) * q.perPage());
+        return Page.of(sql.list(query.toString(), params, ClientSearch::summary), q.page(), q.perPage());
+    }
+
+    /** The salesperson's active clients (404 for an unknown salesperson). */
+    public Page<ClientSummary> ofSalesperson(long salespersonId, int page, int perPage) {
+        salespeople.find(salespersonId);
+        return list(new ClientQuery(null, null, salespersonId, null, null, true, page, perPage));
+    }
+
+    /** For the gateway: the clients with these ids that exist, in the order asked. */
+    public List<ClientSummary> byIds(List<Long> ids) {
+        Map<Long, ClientSummary> byId = new HashMap<>();
+        sql.list(LIST_FIELDS + " where id = any(:ids)", Params.of("ids", ids), ClientSearch::summary)
+                .forEach(c -> byId.put(c.id(), c));
+        return ids.stream().distinct().filter(byId::containsKey).map(byId::get).toList();
+    }
+
+    private static ClientSummary summary(Row r) throws SQLException {
+        return new ClientSummary(r.getLong("id"), r.getString("name"), r.getString("name_ar"), r.getString("client_type"),
+                r.getString("phone"), r.getString("city"), r.getString("region"), r.getLongOrNull("salesperson_id"),
+                r.getBoolean("active"));
+    }
+}

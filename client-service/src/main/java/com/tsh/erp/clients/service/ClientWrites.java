@@ -1,0 +1,161 @@
+package com.tsh.erp.clients.service;
+
+import com.tsh.erp.clients.domain.Client;
+import com.tsh.erp.clients.service.ClientLedger.Figures;
+import com.tsh.erp.clients.service.ClientLedger.Kind;
+import com.tsh.erp.defaults.ApiException;
+import com.tsh.erp.events.EventEnvelope;
+import com.tsh.erp.events.clients.ClientEvents;
+import com.tsh.erp.outbox.OutboxWriter;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
+
+/**
+ * A client's detail and every change of a client: create, edit, deactivate, reassign, and the
+ * payments and adjustments its ledger records. Each change puts its event in the outbox in the
+ * same transaction.
+ */
+@ApplicationScoped
+public class ClientWrites {
+
+    @Inject
+    EntityManager em;
+    @Inject
+    OutboxWriter outbox;
+    @Inject
+    SalespersonService salespeople;
+    @Inject
+    ClientLedger ledger;
+
+    /** The client with its money figures read now (never cached). */
+    public ClientWithFigures get(long id) {
+        return withFigures(find(id));
+    }
+
+    @Transactional
+    public ClientWithFigures create(ClientInput in, String actor) {
+        Client c = new Client();
+        check(c, in);
+        ClientMapper.apply(c, in);
+        em.persist(c);
+        em.flush();
+        return changed(c, actor, EventEnvelope.ORIGIN_TSH);
+    }
+
+    /** A full replacement of the client's fields, at the version the client read. */
+    @Transactional
+    public ClientWithFigures update(long id, long version, ClientInput in, String actor) {
+        Client c = find(id);
+        if (c.version != version) {
+            throw ApiException.conflict("stale-version", "client " + id + " is at version " + c.version + ", not "
+                    + version + "; reload and apply the change again");
+        }
+        check(c, in);
+        ClientMapper.apply(c, in);
+        flush(id);
+        return changed(c, actor, EventEnvelope.ORIGIN_TSH);
+    }
+
+    @Transactional
+    public ClientWithFigures deactivate(long id, String actor) {
+        Client c = find(id);
+        if (!c.active) {
+            return withFigures(c);
+        }
+        c.active = false;
+        flush(id);
+        return changed(c, actor, EventEnvelope.ORIGIN_TSH);
+    }
+
+    @Transactional
+    public ClientWithFigures reassign(long id, Long salespersonId, String actor) {
+        Client c = find(id);
+        salespeople.requireAssignable("salesperson_id", salespersonId);
+        c.salespersonId = salespersonId;
+        flush(id);
+        return changed(c, actor, EventEnvelope.ORIGIN_TSH);
+    }
+
+    /** Records a payment (lowers the balance); a reference already recorded for the client is 409. */
+    @Transactional
+    public ClientWithFigures pay(long id, BigDecimal amount, String method, String reference, String note, String actor) {
+        requireLocked(id);
+        ledger.record(id, Kind.PAYMENT, amount.negate(), null, method, reference.strip(), note, actor);
+        return get(id);
+    }
+
+    /** A credit note (positive, lowers the balance, needs a reference) or an adjustment (either sign). */
+    @Transactional
+    public ClientWithFigures adjust(long id, String kind, BigDecimal amount, String reference, String reason, String actor) {
+        requireLocked(id);
+        if (amount.signum() == 0) {
+            throw ApiException.badRequest("amount", "must not be 0");
+        }
+        if ("CREDIT_NOTE".equals(kind)) {
+            if (amount.signum() < 0) {
+                throw ApiException.badRequest("amount", "a credit note is a positive amount that lowers the balance");
+            }
+            if (reference == null || reference.isBlank()) {
+                throw ApiException.badRequest("reference", "a credit note needs its reference");
+            }
+            ledger.record(id, Kind.CREDIT_NOTE, amount.negate(), null, null, reference.strip(), reason.strip(), actor);
+        } else {
+            ledger.record(id, Kind.ADJUSTMENT, amount, null, null,
+                    reference == null || reference.isBlank() ? null : reference.strip(), reason.strip(), actor);
+        }
+        return get(id);
+    }
+
+    private void requireLocked(long id) {
+        Figures f = ledger.lock(id);
+        if (f == null) {
+            throw ApiException.notFound("Client", id);
+        }
+    }
+
+    Client find(long id) {
+        Client c = em.find(Client.class, id);
+        if (c == null) {
+            throw ApiException.notFound("Client", id);
+        }
+        return c;
+    }
+
+    /** What a create or an edit must pass before its fields are applied. */
+    private void check(Client c, ClientInput in) {
+        salespeople.requireAssignable("salesperson_id", in.salespersonId());
+        if ("RETAIL".equals(in.clientType()) && in.creditLimit() != null && in.creditLimit().signum() > 0) {
+            throw ApiException.badRequest("credit_limit", "retail clients buy without credit; leave it out or 0");
+        }
+        if (in.zohoContactId() != null) {
+            Long taken = em.createQuery("select c.id from Client c where c.zohoContactId = :z", Long.class)
+                    .setParameter("z", in.zohoContactId()).getResultStream().findFirst().orElse(null);
+            if (taken != null && !taken.equals(c.id)) {
+                throw ApiException.conflict("duplicate-zoho-contact", "Zoho contact " + in.zohoContactId()
+                        + " is already linked to client " + taken);
+            }
+        }
+    }
+
+    private void flush(long id) {
+        try {
+            em.flush();
+        } catch (OptimisticLockException e) {
+            throw ApiException.conflict("stale-version", "client " + id + " was changed meanwhile; reload it");
+        }
+    }
+
+    /** Puts ClientUpserted in the outbox under the client's version; the client with its figures. */
+    ClientWithFigures changed(Client c, String actor, String origin) {
+        outbox.append(ClientEvents.CLIENT_UPSERTED, String.valueOf(c.id), c.version, actor, origin, ClientMapper.upserted(c));
+        return withFigures(c);
+    }
+
+    private ClientWithFigures withFigures(Client c) {
+        return ClientMapper.withFigures(c, ledger.figures(c.id));
+    }
+}
