@@ -130,7 +130,7 @@ class ClientApiTest {
         long a = People.client(clientBody("Batch A " + UUID.randomUUID(), "RETAIL"));
         long b = People.client(clientBody("Batch B " + UUID.randomUUID(), "RETAIL"));
         given().queryParam("ids", b + "," + a + ",123456789").get("/clients").then().statusCode(200)
-                .body("items.id", contains((int) b, (int) a));
+                .body("items.id", contains((int) b, (int) a)).body("missing", contains(123456789));
         given().queryParam("ids", "a,b").get("/clients").then().statusCode(400).body("errors[0].field", equalTo("ids"));
     }
 

@@ -4,7 +4,7 @@ import com.tsh.erp.defaults.Page;
 import com.tsh.erp.catalog.api.ProductRequests.CreateProduct;
 import com.tsh.erp.catalog.api.ProductRequests.StockAdjustment;
 import com.tsh.erp.catalog.api.ProductRequests.UpdateProduct;
-import com.tsh.erp.catalog.api.ProductViews.Batch;
+import com.tsh.erp.defaults.Batch;
 import com.tsh.erp.catalog.api.ProductViews.LedgerEntry;
 import com.tsh.erp.catalog.api.ProductViews.ProductDetail;
 import com.tsh.erp.catalog.api.ProductViews.ProductListItem;
@@ -92,7 +92,7 @@ public class ProductResource {
                        @QueryParam("ids") @Parameter(description = "Up to 100 product ids, comma-separated; the other parameters are then ignored",
                                schema = @Schema(type = SchemaType.STRING, pattern = "^[0-9]+(,[0-9]+)*$")) String ids) {
         if (ids != null) {
-            return new Batch<>(search.byIds(IdList.parse("ids", ids)).stream().map(ProductViews::listItem).toList());
+            return search.byIds(IdList.parse("ids", ids)).map(ProductViews::listItem);
         }
         if (minPrice != null && maxPrice != null && minPrice.compareTo(maxPrice) > 0) {
             throw ApiException.badRequest("min_price", "must not be above max_price");

@@ -67,16 +67,13 @@ public final class ProductViews {
                               Instant createdAt) {
     }
 
-    public record Batch<T>(List<T> items) {
-    }
-
     /** What a page of products looks like on the wire (a {@code Page<ProductListItem>}); for the API document. */
     @Schema(description = "One page of products; `has_more` says whether a next page exists")
     public record ProductPage(List<ProductListItem> items, int page, int perPage, boolean hasMore) {
     }
 
     /** What the products asked by id look like on the wire (a {@code Batch<ProductListItem>}); for the API document. */
-    @Schema(description = "The products asked for with `ids`, in the order asked; unknown ids are left out")
-    public record ProductBatch(List<ProductListItem> items) {
+    @Schema(description = "The products asked for with `ids`, in the order asked; `missing`: the ids asked that do not exist")
+    public record ProductBatch(List<ProductListItem> items, List<Long> missing) {
     }
 }

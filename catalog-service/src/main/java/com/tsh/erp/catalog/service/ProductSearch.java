@@ -1,5 +1,6 @@
 package com.tsh.erp.catalog.service;
 
+import com.tsh.erp.defaults.Batch;
 import com.tsh.erp.defaults.Page;
 import com.tsh.erp.defaults.Sql;
 import com.tsh.erp.defaults.Sql.Params;
@@ -8,7 +9,6 @@ import com.tsh.erp.text.SearchText;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.SQLException;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -138,15 +138,11 @@ public class ProductSearch {
         return Page.of(rows, q.page(), q.perPage());
     }
 
-    /** For the gateway: the products with these ids that exist, in the order asked. */
-    public List<ProductSummary> byIds(List<Long> ids) {
-        if (ids.isEmpty()) {
-            return List.of();
-        }
-        Map<Long, ProductSummary> byId = new HashMap<>();
-        sql.list(LIST_FIELDS + " where p.id = any(:ids)", Params.of("ids", ids), ProductSearch::summary)
-                .forEach(p -> byId.put(p.id(), p));
-        return ids.stream().distinct().filter(byId::containsKey).map(byId::get).toList();
+    /** For the gateway: the products with these ids, in the order asked, and the ids that do not exist. */
+    public Batch<ProductSummary> byIds(List<Long> ids) {
+        List<ProductSummary> found = ids.isEmpty() ? List.of()
+                : sql.list(LIST_FIELDS + " where p.id = any(:ids)", Params.of("ids", ids), ProductSearch::summary);
+        return Batch.of(ids, found, ProductSummary::id);
     }
 
     private static ProductSummary summary(Row r) throws SQLException {

@@ -157,7 +157,7 @@ public final class ClientApi {
     }
 
     /** What the clients asked by id look like on the wire; for the API document. */
-    @Schema(description = "The clients asked for with `ids`, in the order asked; unknown ids are left out")
-    public record ClientBatch(List<ClientListItem> items) {
+    @Schema(description = "The clients asked for with `ids`, in the order asked; `missing`: the ids asked that do not exist")
+    public record ClientBatch(List<ClientListItem> items, List<Long> missing) {
     }
 }

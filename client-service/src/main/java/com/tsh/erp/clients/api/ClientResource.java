@@ -76,7 +76,7 @@ public class ClientResource {
                        @QueryParam("ids") @Parameter(description = "Up to 100 client ids, comma-separated; the other parameters are then ignored",
                                schema = @Schema(type = SchemaType.STRING, pattern = "^[0-9]+(,[0-9]+)*$")) String ids) {
         if (ids != null) {
-            return Map.of("items", search.byIds(IdList.parse("ids", ids)).stream().map(ClientApi::listItem).toList());
+            return search.byIds(IdList.parse("ids", ids)).map(ClientApi::listItem);
         }
         return ClientApi.listPage(search.list(new ClientQuery(q, type, salespersonId, region, city,
                 active == null ? null : Boolean.valueOf(active), page, perPage)));

@@ -1,5 +1,6 @@
 package com.tsh.erp.clients.service;
 
+import com.tsh.erp.defaults.Batch;
 import com.tsh.erp.defaults.Page;
 import com.tsh.erp.defaults.Sql;
 import com.tsh.erp.defaults.Sql.Params;
@@ -7,7 +8,6 @@ import com.tsh.erp.defaults.Sql.Row;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.SQLException;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -60,12 +60,10 @@ public class ClientSearch {
         return list(new ClientQuery(null, null, salespersonId, null, null, true, page, perPage));
     }
 
-    /** For the gateway: the clients with these ids that exist, in the order asked. */
-    public List<ClientSummary> byIds(List<Long> ids) {
-        Map<Long, ClientSummary> byId = new HashMap<>();
-        sql.list(LIST_FIELDS + " where id = any(:ids)", Params.of("ids", ids), ClientSearch::summary)
-                .forEach(c -> byId.put(c.id(), c));
-        return ids.stream().distinct().filter(byId::containsKey).map(byId::get).toList();
+    /** For the gateway: the clients with these ids, in the order asked, and the ids that do not exist. */
+    public Batch<ClientSummary> byIds(List<Long> ids) {
+        return Batch.of(ids, sql.list(LIST_FIELDS + " where id = any(:ids)", Params.of("ids", ids), ClientSearch::summary),
+                ClientSummary::id);
     }
 
     private static ClientSummary summary(Row r) throws SQLException {
