@@ -269,6 +269,19 @@ public class Sql {
         public LocalDate getLocalDate(String column) throws SQLException {
             return rs.getObject(column, LocalDate.class);
         }
+
+        /** A {@code text[]}, as an unmodifiable list (empty for SQL null). */
+        public List<String> getStrings(String column) throws SQLException {
+            java.sql.Array array = rs.getArray(column);
+            if (array == null) {
+                return List.of();
+            }
+            try {
+                return java.util.Collections.unmodifiableList(java.util.Arrays.asList((String[]) array.getArray()));
+            } finally {
+                array.free();
+            }
+        }
     }
 
     /** A statement failed; carries the driver's SQLState (e.g. 23505 for a unique violation). */
