@@ -2,20 +2,17 @@ package com.tsh.erp.outbox;
 
 import com.tsh.erp.defaults.ApiException;
 import com.tsh.erp.defaults.Problem;
+import com.tsh.erp.defaults.Sql;
+import com.tsh.erp.defaults.Sql.Params;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.function.Supplier;
-import javax.sql.DataSource;
 
 /**
  * The one rule for {@code Idempotency-Key}, for every service:
@@ -37,7 +34,7 @@ public class IdempotentRequests {
     }
 
     @Inject
-    DataSource dataSource;
+    Sql sql;
     @Inject
     OutboxConfig config;
 
@@ -50,58 +47,40 @@ public class IdempotentRequests {
     @Transactional
     public Answer execute(String operation, String key, String request, Supplier<Answer> work) {
         String fingerprint = sha256(request);
-        try (Connection c = dataSource.getConnection()) {
-            try (PreparedStatement expired = c.prepareStatement(
-                    "delete from tsh_idempotency_key where operation = ? and key = ? and expires_at <= now()")) {
-                expired.setString(1, operation);
-                expired.setString(2, key);
-                expired.executeUpdate();
-            }
-            boolean first;
-            try (PreparedStatement claim = c.prepareStatement("""
-                    insert into tsh_idempotency_key (operation, key, fingerprint, status, expires_at)
-                    values (?, ?, ?, 0, now() + ? * interval '1 second') on conflict do nothing""")) {
-                claim.setString(1, operation);
-                claim.setString(2, key);
-                claim.setString(3, fingerprint);
-                claim.setLong(4, config.idempotencyKeyRetention().toSeconds());
-                first = claim.executeUpdate() == 1; // a concurrent first waits here until it commits or rolls back
-            }
-            if (!first) {
-                return replay(c, operation, key, fingerprint);
-            }
-            Answer answer = work.get();
-            try (PreparedStatement done = c.prepareStatement(
-                    "update tsh_idempotency_key set status = ?, body = ? where operation = ? and key = ?")) {
-                done.setInt(1, answer.status());
-                done.setString(2, answer.body());
-                done.setString(3, operation);
-                done.setString(4, key);
-                done.executeUpdate();
-            }
-            return answer;
-        } catch (SQLException e) {
-            throw new IllegalStateException("Idempotency key " + operation + "/" + key + " unavailable: " + e.getMessage(), e);
+        Params params = Params.of("operation", operation).and("key", key).and("fingerprint", fingerprint)
+                .and("retentionSeconds", config.idempotencyKeyRetention().toSeconds());
+        // One round trip claims the key: a new key is inserted; an expired one is taken over as new;
+        // a live one is left as it is (and locked until this transaction ends). A concurrent first
+        // request with the key holds its row: this waits until it commits (then: replay) or rolls
+        // back (then: this one is the first).
+        boolean first = sql.update("""
+                insert into tsh_idempotency_key (operation, key, fingerprint, status, body, expires_at)
+                values (:operation, :key, :fingerprint, 0, null, now() + :retentionSeconds * interval '1 second')
+                on conflict (operation, key) do update
+                    set fingerprint = excluded.fingerprint, status = 0, body = null, created_at = now(),
+                        expires_at = excluded.expires_at
+                    where tsh_idempotency_key.expires_at <= now()""", params) == 1;
+        if (!first) {
+            return replay(operation, key, fingerprint);
         }
+        Answer answer = work.get();
+        sql.update("update tsh_idempotency_key set status = :status, body = :body where operation = :operation and key = :key",
+                Params.of("status", answer.status()).and("body", answer.body()).and("operation", operation).and("key", key));
+        return answer;
     }
 
-    private static Answer replay(Connection c, String operation, String key, String fingerprint) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "select fingerprint, status, body from tsh_idempotency_key where operation = ? and key = ?")) {
-            ps.setString(1, operation);
-            ps.setString(2, key);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) { // the first request rolled back after we waited: this one counts as new next time
-                    throw new IllegalStateException("idempotency key " + key + " was released meanwhile; send the request again");
-                }
-                if (!fingerprint.equals(rs.getString(1))) {
-                    throw new ApiException(422, "idempotency-key-reused", "Idempotency key reused",
-                            "Idempotency-Key " + key + " was used for another request; use a new key for a new request",
-                            List.of(new Problem.FieldError("Idempotency-Key", "already used for another request")));
-                }
-                return new Answer(rs.getInt(2), rs.getString(3));
-            }
-        }
+    private Answer replay(String operation, String key, String fingerprint) {
+        return sql.one("select fingerprint, status, body from tsh_idempotency_key where operation = :operation and key = :key",
+                        Params.of("operation", operation).and("key", key), r -> {
+                            if (!fingerprint.equals(r.getString("fingerprint"))) {
+                                throw new ApiException(422, "idempotency-key-reused", "Idempotency key reused",
+                                        "Idempotency-Key " + key + " was used for another request; use a new key for a new request",
+                                        List.of(new Problem.FieldError("Idempotency-Key", "already used for another request")));
+                            }
+                            return new Answer(r.getInt("status"), r.getString("body"));
+                        })
+                // the row is locked by our claim until we end, so it cannot vanish in between
+                .orElseThrow(() -> new IllegalStateException("idempotency key " + key + " vanished while locked"));
     }
 
     static String sha256(String text) {
