@@ -27,11 +27,15 @@ import java.util.regex.Pattern;
 public class MessagingDefaults implements ConfigSourceInterceptor {
 
     static final String PREFIX = "tsh.outbox.topic-prefix";
+    private static final String INCOMING = "mp.messaging.incoming.";
     private static final Pattern TOPIC = Pattern.compile("mp\\.messaging\\.incoming\\.([^.]+)\\.topic");
     private static final Pattern DEAD_LETTER_TOPIC = Pattern.compile("mp\\.messaging\\.incoming\\.([^.]+)\\.dead-letter-queue\\.topic");
 
     @Override
     public ConfigValue getValue(ConfigSourceInterceptorContext context, String name) {
+        if (!name.startsWith(INCOMING)) {
+            return context.proceed(name); // every other lookup, some on request paths: no regex for them
+        }
         Matcher topic = TOPIC.matcher(name);
         if (topic.matches()) {
             return prefixed(context, context.proceed(name));
