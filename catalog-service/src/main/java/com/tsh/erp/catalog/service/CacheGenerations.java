@@ -1,5 +1,7 @@
 package com.tsh.erp.catalog.service;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.redis.datasource.value.SetArgs;
 import io.quarkus.redis.datasource.value.ValueCommands;
@@ -11,6 +13,7 @@ import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
 /**
@@ -37,12 +40,19 @@ public class CacheGenerations {
     RedisDataSource redis;
     @Inject
     Event<Changed> changed;
+    @Inject
+    ObjectMapper json;
 
     private ValueCommands<String, String> values;
 
     @PostConstruct
     void init() {
         values = redis.value(String.class);
+    }
+
+    /** A cache of {@code type} values in {@code namespace}, each kept for {@code ttl} (read at each store). */
+    public <T> GenerationalCache<T> cache(String namespace, TypeReference<T> type, Supplier<Duration> ttl) {
+        return new GenerationalCache<>(this, json, namespace, type, ttl);
     }
 
     /** The key for {@code suffix} under the namespace's current generation; empty when Redis cannot be reached. */

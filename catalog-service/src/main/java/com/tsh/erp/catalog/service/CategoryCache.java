@@ -1,7 +1,6 @@
 package com.tsh.erp.catalog.service;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.tsh.erp.catalog.config.CatalogConfig;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,7 +8,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.util.List;
 import java.util.Optional;
-import org.jboss.logging.Logger;
 
 /**
  * All categories, cached in Redis (shared by every replica) for {@code tsh.catalog.category-cache-ttl}
@@ -20,28 +18,23 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class CategoryCache {
 
-    private static final Logger LOG = Logger.getLogger(CategoryCache.class);
-    private static final TypeReference<List<CategoryRow>> ROWS = new TypeReference<>() { };
-
     @Inject
     CacheGenerations generations;
     @Inject
     EntityManager em;
     @Inject
     CatalogConfig config;
-    @Inject
-    ObjectMapper json;
 
-    private String namespace;
+    private GenerationalCache<List<CategoryRow>> tree;
 
     @PostConstruct
     void init() {
-        namespace = config.cachePrefix() + ":categories";
+        tree = generations.cache(config.cachePrefix() + ":categories", new TypeReference<>() { }, config::categoryCacheTtl);
     }
 
     public List<CategoryRow> all() {
         Optional<String> key = currentKey();
-        Optional<List<CategoryRow>> cached = key.flatMap(generations::get).flatMap(this::parse);
+        Optional<List<CategoryRow>> cached = key.flatMap(tree::get);
         if (cached.isPresent()) {
             return cached.get();
         }
@@ -52,29 +45,16 @@ public class CategoryCache {
 
     /** The Redis key of the tree under the current generation (taken before loading). */
     public Optional<String> currentKey() {
-        return generations.key(namespace, "tree:v2");
+        return tree.key("tree:v2");
     }
 
     public void store(String key, List<CategoryRow> rows) {
-        try {
-            generations.put(key, json.writeValueAsString(rows), config.categoryCacheTtl());
-        } catch (Exception e) {
-            LOG.warnf("Category cache not written: %s", e.getMessage());
-        }
-    }
-
-    private Optional<List<CategoryRow>> parse(String cached) {
-        try {
-            return Optional.of(json.readValue(cached, ROWS));
-        } catch (Exception e) {
-            LOG.warnf("Category cache unreadable, using the database: %s", e.getMessage());
-            return Optional.empty();
-        }
+        tree.put(key, rows);
     }
 
     /** After the current transaction commits, the cached tree is stale on every replica. */
     public void invalidateAfterCommit() {
-        generations.invalidateAfterCommit(namespace);
+        tree.invalidateAfterCommit();
     }
 
     public List<CategoryRow> load() {
