@@ -4,6 +4,7 @@ import com.tsh.erp.defaults.Batch;
 import com.tsh.erp.defaults.Page;
 import com.tsh.erp.defaults.Sql;
 import com.tsh.erp.defaults.Sql.Params;
+import com.tsh.erp.defaults.Sql.Where;
 import com.tsh.erp.defaults.Sql.Row;
 import com.tsh.erp.text.SearchText;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -76,29 +77,20 @@ public class ProductSearch {
     }
 
     private Page<ProductSummary> query(ProductQuery q) {
-        StringBuilder filters = new StringBuilder(" where p.active = :active");
-        Params params = Params.of("active", q.active() == null || q.active());
+        Where filters = Where.of("p.active = :active", "active", q.active() == null || q.active());
         if (q.categoryId() != null) {
             Set<Long> ids = categories.withDescendants(q.categoryId());
             if (ids.isEmpty()) {
                 return Page.of(List.of(), q.page(), q.perPage());
             }
-            filters.append(" and p.category_id = any(:categoryIds)");
-            params.and("categoryIds", ids);
+            filters.and("p.category_id = any(:categoryIds)", "categoryIds", ids);
         }
-        if (Boolean.TRUE.equals(q.inStock())) {
-            filters.append(" and p.available > 0");
-        } else if (Boolean.FALSE.equals(q.inStock())) {
-            filters.append(" and p.available <= 0");
+        if (q.inStock() != null) {
+            filters.and(q.inStock() ? "p.available > 0" : "p.available <= 0");
         }
-        if (q.minPrice() != null) {
-            filters.append(" and p.retail_price >= :minPrice");
-            params.and("minPrice", q.minPrice());
-        }
-        if (q.maxPrice() != null) {
-            filters.append(" and p.retail_price <= :maxPrice");
-            params.and("maxPrice", q.maxPrice());
-        }
+        filters.andIfPresent("p.retail_price >= :minPrice", "minPrice", q.minPrice())
+                .andIfPresent("p.retail_price <= :maxPrice", "maxPrice", q.maxPrice());
+        Params params = filters.params();
         String order = switch (q.sort() == null ? "name" : q.sort()) {
             case "newest" -> " order by p.created_at desc, p.id desc";
             case "price" -> " order by p.retail_price asc, p.id asc";
@@ -109,8 +101,8 @@ public class ProductSearch {
         int wanted = q.perPage() + 1; // one more than a page tells whether another follows
         String pattern = q.q() == null ? "" : SearchText.likePattern(q.q());
         if (pattern.isEmpty()) {
-            return Page.of(sql.list(LIST_FIELDS + filters + order + " limit :limit offset :offset",
-                    params.and("limit", wanted).and("offset", offset), ProductSearch::summary), q.page(), q.perPage());
+            return Page.of(sql.list(LIST_FIELDS + filters + order + Sql.PAGE, params.page(q.page(), q.perPage()),
+                    ProductSearch::summary), q.page(), q.perPage());
         }
 
         List<ProductSummary> rows = new ArrayList<>();

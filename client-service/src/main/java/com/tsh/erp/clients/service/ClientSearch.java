@@ -5,6 +5,7 @@ import com.tsh.erp.defaults.Page;
 import com.tsh.erp.defaults.Sql;
 import com.tsh.erp.defaults.Sql.Params;
 import com.tsh.erp.defaults.Sql.Row;
+import com.tsh.erp.defaults.Sql.Where;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.SQLException;
@@ -28,30 +29,16 @@ public class ClientSearch {
     }
 
     public Page<ClientSummary> list(ClientQuery q) {
-        StringBuilder query = new StringBuilder(LIST_FIELDS).append(" where active = :active");
-        Params params = Params.of("active", q.active() == null || q.active());
+        Where where = Where.of("active = :active", "active", q.active() == null || q.active())
+                .andIfPresent("client_type = :type", "type", q.type())
+                .andIfPresent("salesperson_id = :salespersonId", "salespersonId", q.salespersonId())
+                .andIfPresent("region = :region", "region", q.region())
+                .andIfPresent("city = :city", "city", q.city());
         if (q.q() != null && !q.q().isBlank()) {
-            query.append(" and ").append(SearchTexts.where("search_text", q.q(), params));
+            where.and(SearchTexts.where("search_text", q.q(), where.params()));
         }
-        if (q.type() != null) {
-            query.append(" and client_type = :type");
-            params.and("type", q.type());
-        }
-        if (q.salespersonId() != null) {
-            query.append(" and salesperson_id = :salespersonId");
-            params.and("salespersonId", q.salespersonId());
-        }
-        if (q.region() != null) {
-            query.append(" and region = :region");
-            params.and("region", q.region());
-        }
-        if (q.city() != null) {
-            query.append(" and city = :city");
-            params.and("city", q.city());
-        }
-        query.append(" order by name, id limit :limit offset :offset");
-        params.and("limit", q.perPage() + 1).and("offset", (long) (q.page() - 1) * q.perPage());
-        return Page.of(sql.list(query.toString(), params, ClientSearch::summary), q.page(), q.perPage());
+        return Page.of(sql.list(LIST_FIELDS + where + " order by name, id" + Sql.PAGE, where.params().page(q.page(), q.perPage()),
+                ClientSearch::summary), q.page(), q.perPage());
     }
 
     /** The salesperson's active clients (404 for an unknown salesperson). */

@@ -54,8 +54,8 @@ public class ClientStatements {
                         from client_ledger
                         where client_id = :id and (:start::timestamptz is null or created_at >= :start)
                           and (:end::timestamptz is null or created_at < :end)
-                        order by created_at, id limit :limit offset :offset""",
-                params.and("limit", perPage + 1).and("offset", (long) (page - 1) * perPage),
+                        order by created_at, id""" + Sql.PAGE,
+                params.page(page, perPage),
                 r -> new Entry(r.getLong("id"), ClientLedger.Kind.valueOf(r.getString("kind")), r.getBigDecimal("amount"),
                         r.getBigDecimal("balance_after"), r.getString("order_id"), r.getString("payment_method"),
                         r.getString("reference"), r.getString("note"), r.getString("actor"), r.getInstant("created_at"))),

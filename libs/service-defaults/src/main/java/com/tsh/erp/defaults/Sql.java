@@ -40,6 +40,9 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class Sql {
 
+    /** The end of a paged query; bind it with {@link Params#page}. */
+    public static final String PAGE = " limit :limit offset :offset";
+
     private static final Logger LOG = Logger.getLogger(Sql.class);
     private static final int MAX_CACHED = 2_000;
     private static final Map<String, Parsed> PARSED = new ConcurrentHashMap<>();
@@ -207,7 +210,7 @@ public class Sql {
     /** Named values for a statement; {@code null} values are allowed. */
     public static final class Params {
 
-        private final Map<String, Object> values = new LinkedHashMap<>();
+        final Map<String, Object> values = new LinkedHashMap<>();
 
         private Params() {
         }
@@ -223,6 +226,58 @@ public class Sql {
         public Params and(String name, Object value) {
             values.put(name, value);
             return this;
+        }
+
+        /**
+         * {@code :limit} and {@code :offset} for page {@code page} (from 1) of {@code perPage} rows,
+         * for {@link #PAGE}: one row more than a page, which tells {@code Page.of} whether another follows.
+         */
+        public Params page(int page, int perPage) {
+            return and("limit", perPage + 1).and("offset", (long) (page - 1) * perPage);
+        }
+    }
+
+    /**
+     * A WHERE clause from filters that may or may not be given, with their values: a list
+     * endpoint's optional query parameters become {@code andIfPresent} lines, each one condition
+     * and one named value. {@link #toString()} is the clause ({@code " where a = :a and b = :b"}).
+     */
+    public static final class Where {
+
+        private final StringBuilder sql = new StringBuilder();
+        private final Params params = new Params();
+
+        private Where() {
+        }
+
+        /** Starts with a condition that always applies, with its value. */
+        public static Where of(String condition, String name, Object value) {
+            return new Where().and(condition, name, value);
+        }
+
+        /** A condition without a value, or whose values were set on {@link #params()}. */
+        public Where and(String condition) {
+            sql.append(sql.length() == 0 ? " where " : " and ").append(condition);
+            return this;
+        }
+
+        public Where and(String condition, String name, Object value) {
+            params.and(name, value);
+            return and(condition);
+        }
+
+        /** The condition, only when {@code value} is given (not null). */
+        public Where andIfPresent(String condition, String name, Object value) {
+            return value == null ? this : and(condition, name, value);
+        }
+
+        public Params params() {
+            return params;
+        }
+
+        @Override
+        public String toString() {
+            return sql.toString();
         }
     }
 

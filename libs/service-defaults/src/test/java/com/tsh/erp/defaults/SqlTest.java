@@ -25,4 +25,20 @@ class SqlTest {
                 from t where s like ? escape '\\' and (?::timestamptz is null or at >= ?)""", p.jdbcSql());
         assertEquals(List.of("pattern", "start", "start"), p.names());
     }
+
+    @Test
+    void whereKeepsOnlyTheFiltersGivenWithTheirValues() {
+        Sql.Where where = Sql.Where.of("active = :active", "active", true)
+                .andIfPresent("type = :type", "type", null)
+                .andIfPresent("city = :city", "city", "Basra")
+                .and("stock > 0");
+        assertEquals(" where active = :active and city = :city and stock > 0", where.toString());
+        assertEquals(java.util.Map.of("active", true, "city", "Basra"), where.params().values);
+    }
+
+    @Test
+    void aPageAsksForOneRowMoreThanItShows() {
+        Sql.Params params = Sql.Params.none().page(3, 25);
+        assertEquals(java.util.Map.of("limit", 26, "offset", 50L), params.values);
+    }
 }
