@@ -1,6 +1,6 @@
 package com.tsh.erp.catalog;
 
-import com.tsh.erp.devstack.DevStackTestResource;
+import com.tsh.erp.testing.DevStackTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import java.lang.annotation.ElementType;

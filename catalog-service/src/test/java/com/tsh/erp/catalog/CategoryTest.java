@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.tsh.erp.testing.TestRun;
 import com.tsh.erp.testing.Db;
-import com.tsh.erp.devstack.TopicProbe;
+import com.tsh.erp.testing.TopicProbe;
 import com.tsh.erp.events.Topics;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.junit.QuarkusTest;

@@ -16,8 +16,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.tsh.erp.testing.TestRun;
 import com.tsh.erp.testing.Db;
-import com.tsh.erp.devstack.OpenApiContract;
-import com.tsh.erp.devstack.TopicProbe;
+import com.tsh.erp.testing.OpenApiContract;
+import com.tsh.erp.testing.TopicProbe;
 import com.tsh.erp.events.EventJson;
 import com.tsh.erp.events.Topics;
 import com.tsh.erp.events.catalog.CatalogEvents;

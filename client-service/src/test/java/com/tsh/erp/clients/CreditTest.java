@@ -9,7 +9,7 @@ import com.tsh.erp.events.OrderMother;
 import com.tsh.erp.testing.TestRun;
 import com.tsh.erp.testing.Db;
 import com.tsh.erp.clients.service.CreditReservations;
-import com.tsh.erp.devstack.TopicProbe;
+import com.tsh.erp.testing.TopicProbe;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.tsh.erp.events.EventEnvelope;
 import com.tsh.erp.events.EventJson;

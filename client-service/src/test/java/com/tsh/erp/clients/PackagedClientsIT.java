@@ -3,7 +3,7 @@ package com.tsh.erp.clients;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 
-import com.tsh.erp.devstack.OpenApiContract;
+import com.tsh.erp.testing.OpenApiContract;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 import io.restassured.http.ContentType;
 import java.util.UUID;

@@ -19,7 +19,7 @@ import redis.embedded.RedisServer;
 
 /**
  * The one piece of code that makes PostgreSQL, Redis and Kafka available on loopback, for the
- * local run ({@link DevStackMain}) and for the tests ({@link DevStackTestResource}).
+ * local run ({@link DevStackMain}) and for the tests (libs/test-support's {@code DevStackTestResource}).
  *
  * <p>For each server: if something already answers on its port it is used and left alone;
  * otherwise an embedded one is started (PostgreSQL 17 from zonky's binaries, Redis 6.2 from

@@ -4,9 +4,9 @@ import com.tsh.erp.testing.Db;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.tsh.erp.devstack.DevStackTestResource;
+import com.tsh.erp.testing.DevStackTestResource;
 import com.tsh.erp.devstack.StandaloneBroker;
-import com.tsh.erp.devstack.TopicProbe;
+import com.tsh.erp.testing.TopicProbe;
 import com.tsh.erp.events.EventEnvelope;
 import com.tsh.erp.events.EventJson;
 import com.tsh.erp.outbox.demo.DemoNotes;

@@ -10,8 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.tsh.erp.devstack.DevStackTestResource;
-import com.tsh.erp.devstack.TopicProbe;
+import com.tsh.erp.testing.DevStackTestResource;
+import com.tsh.erp.testing.TopicProbe;
 import com.tsh.erp.events.EventEnvelope;
 import com.tsh.erp.events.EventJson;
 import com.tsh.erp.events.EventType;

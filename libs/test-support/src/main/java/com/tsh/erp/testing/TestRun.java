@@ -1,7 +1,6 @@
 package com.tsh.erp.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.tsh.erp.devstack.TopicProbe;
 import com.tsh.erp.events.EventEnvelope;
 import com.tsh.erp.events.EventJson;
 import java.time.Duration;
@@ -19,7 +18,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * This test run's Kafka as a test sees it: its own topics ({@code <run id>.<topic>}, the prefix the
  * relay publishes under and the consumers follow), sending raw records and reading events back.
  * Use it as a field of a {@code @QuarkusTest}: {@code private final TestRun run = new TestRun();}. It reads
- * the run's configuration (set by DevStackTestResource) on first use, so it may be created before
+ * the run's configuration (set by {@link DevStackTestResource}) on first use, so it may be created before
  * the application has started.
  */
 public final class TestRun {

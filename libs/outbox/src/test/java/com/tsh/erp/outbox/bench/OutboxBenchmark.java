@@ -3,7 +3,7 @@ package com.tsh.erp.outbox.bench;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.tsh.erp.bench.BenchmarkReport;
-import com.tsh.erp.devstack.DevStackTestResource;
+import com.tsh.erp.testing.DevStackTestResource;
 import com.tsh.erp.events.EventEnvelope;
 import com.tsh.erp.outbox.demo.DemoNotes;
 import com.tsh.erp.outbox.demo.NoteAdded;

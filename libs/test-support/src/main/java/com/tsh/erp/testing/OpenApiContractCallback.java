@@ -1,4 +1,4 @@
-package com.tsh.erp.devstack;
+package com.tsh.erp.testing;
 
 import io.quarkus.test.junit.callback.QuarkusTestBeforeEachCallback;
 import io.quarkus.test.junit.callback.QuarkusTestMethodContext;

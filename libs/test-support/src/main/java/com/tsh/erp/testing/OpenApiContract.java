@@ -1,4 +1,4 @@
-package com.tsh.erp.devstack;
+package com.tsh.erp.testing;
 
 import com.atlassian.oai.validator.OpenApiInteractionValidator;
 import com.atlassian.oai.validator.model.Request;

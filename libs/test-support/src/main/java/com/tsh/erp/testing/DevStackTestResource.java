@@ -1,5 +1,7 @@
-package com.tsh.erp.devstack;
+package com.tsh.erp.testing;
 
+import com.tsh.erp.devstack.DevStack;
+import com.tsh.erp.devstack.DevStackSettings;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.security.SecureRandom;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package com.tsh.erp.devstack;
+package com.tsh.erp.testing;
 
 import java.time.Duration;
 import java.util.ArrayList;
