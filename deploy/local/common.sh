@@ -22,9 +22,9 @@ ensure_tools() {
   if [ "${v%%.*}" -lt 17 ] 2>/dev/null; then log "Java 17 or newer is needed, found $v"; exit 1; fi
 }
 
-# Builds the Kafka broker jars and the devstack (skips tests; fast when nothing changed).
+# Builds the devstack and copies its Kafka broker jars (skips tests; fast when nothing changed).
 build_devstack() {
-  log "building the devstack (Kafka broker jars, embedded servers)"
+  log "building the devstack (embedded servers, Kafka broker jars)"
   ./mvnw -B -q install -DskipTests -pl libs/devstack -am
 }
 

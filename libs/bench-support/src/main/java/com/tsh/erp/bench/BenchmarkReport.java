@@ -1,11 +1,11 @@
 package com.tsh.erp.bench;
 
-import com.tsh.erp.devstack.DevStackSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -21,7 +21,7 @@ public final class BenchmarkReport {
 
     /** Replaces (or appends) the section {@code name} with a heading, the command that produced it and the body. */
     public static Path write(String name, String title, String command, String body) {
-        Path file = DevStackSettings.projectRoot().resolve("BENCHMARKS.md");
+        Path file = projectRoot().resolve("BENCHMARKS.md");
         String begin = "<!-- " + name + ":begin -->";
         String end = "<!-- " + name + ":end -->";
         String section = begin + "\n## " + title + "\n\n"
@@ -43,5 +43,20 @@ public final class BenchmarkReport {
         } catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }
+    }
+
+    /** The checkout's root: given by the build (tsh.project.root), or the nearest folder up with the Maven wrapper. */
+    static Path projectRoot() {
+        String configured = System.getProperty("tsh.project.root");
+        if (configured != null && !configured.isBlank()) {
+            return Paths.get(configured).toAbsolutePath();
+        }
+        Path dir = Paths.get("").toAbsolutePath();
+        for (Path p = dir; p != null; p = p.getParent()) {
+            if (Files.isRegularFile(p.resolve("mvnw"))) {
+                return p;
+            }
+        }
+        return dir;
     }
 }

@@ -1,8 +1,11 @@
 package com.tsh.erp.devstack;
 
-import java.nio.file.Files;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.Properties;
 
 /**
  * Where the servers live. Every value comes from an environment variable (or the system property
@@ -13,7 +16,7 @@ import java.nio.file.Paths;
  * TSH_PG_HOST 127.0.0.1   TSH_PG_PORT 5432   TSH_PG_USER postgres   TSH_PG_PASSWORD (empty)
  * TSH_REDIS_HOST 127.0.0.1   TSH_REDIS_PORT 6379
  * TSH_KAFKA_HOST 127.0.0.1   TSH_KAFKA_PORT 9092   TSH_KAFKA_CONTROLLER_PORT 9093
- * TSH_KAFKA_LIB  folder of the broker jars (default: deploy/kafka-broker/target/lib of the project)
+ * TSH_KAFKA_LIB  folder of the broker jars (default: where this module's build copied them, its target/kafka-broker)
  * TSH_DEVSTACK_DIR  where embedded servers keep their data (default: a fresh temp folder)
  * </pre>
  */
@@ -24,7 +27,6 @@ public record DevStackSettings(
         Path kafkaLib, Path workDir) {
 
     public static DevStackSettings fromEnvironment() {
-        Path root = projectRoot();
         String lib = value("TSH_KAFKA_LIB", null);
         String work = value("TSH_DEVSTACK_DIR", null);
         return new DevStackSettings(
@@ -37,7 +39,7 @@ public record DevStackSettings(
                 value("TSH_KAFKA_HOST", "127.0.0.1"),
                 Integer.parseInt(value("TSH_KAFKA_PORT", "9092")),
                 Integer.parseInt(value("TSH_KAFKA_CONTROLLER_PORT", "9093")),
-                lib != null ? Paths.get(lib) : root.resolve("deploy/kafka-broker/target/lib"),
+                lib != null ? Paths.get(lib) : builtKafkaLib(),
                 work != null ? Paths.get(work) : null);
     }
 
@@ -62,18 +64,17 @@ public record DevStackSettings(
         return fromEnv != null && !fromEnv.isBlank() ? fromEnv : fallback;
     }
 
-    /** The checkout's root: set by the build (tsh.project.root), or the nearest folder up with deploy/kafka-broker. */
-    public static Path projectRoot() {
-        String configured = value("TSH_PROJECT_ROOT", null);
-        if (configured != null) {
-            return Paths.get(configured).toAbsolutePath();
-        }
-        Path dir = Paths.get("").toAbsolutePath();
-        for (Path p = dir; p != null; p = p.getParent()) {
-            if (Files.isDirectory(p.resolve("deploy/kafka-broker"))) {
-                return p;
+    /** The folder this module's build copied the broker jars into, as the build wrote it into kafka-broker.properties. */
+    static Path builtKafkaLib() {
+        Properties p = new Properties();
+        try (InputStream in = DevStackSettings.class.getResourceAsStream("kafka-broker.properties")) {
+            if (in == null) {
+                throw new IllegalStateException("kafka-broker.properties is missing from the devstack's classes: build libs/devstack with Maven");
             }
+            p.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        return dir;
+        return Paths.get(p.getProperty("lib"));
     }
 }

@@ -13,7 +13,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A real Apache Kafka broker (KRaft, single node acting as broker and controller) run as a child
- * JVM from the jars that {@code deploy/kafka-broker} copies out of Maven Central.
+ * JVM from the jars that this module's build copies out of Maven Central (its target/kafka-broker), on a
+ * classpath of their own.
  */
 final class KafkaBroker {
 
@@ -30,7 +31,7 @@ final class KafkaBroker {
     static KafkaBroker start(DevStackSettings s, Path dir) throws IOException, InterruptedException {
         if (!Files.isDirectory(s.kafkaLib()) || isEmpty(s.kafkaLib())) {
             throw new IllegalStateException("No Kafka broker jars in " + s.kafkaLib()
-                    + ": build them with ./mvnw -pl deploy/kafka-broker generate-resources (or set TSH_KAFKA_LIB)");
+                    + ": build them with ./mvnw -pl libs/devstack generate-resources (or set TSH_KAFKA_LIB)");
         }
         Files.createDirectories(dir);
         Path data = dir.resolve("kafka-data");
