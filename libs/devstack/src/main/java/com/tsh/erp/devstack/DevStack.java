@@ -60,9 +60,9 @@ public final class DevStack {
             ownWorkDir = settings.workDir() == null;
             workDir = ownWorkDir ? Files.createTempDirectory("tsh-devstack-") : settings.workDir();
             Files.createDirectories(workDir);
-            startPostgres();
-            startRedis();
-            startKafka();
+            startUnlessRunning("PostgreSQL", settings.pgHost(), settings.pgPort(), this::startPostgres);
+            startUnlessRunning("Redis", settings.redisHost(), settings.redisPort(), this::startRedis);
+            startUnlessRunning("Kafka", settings.kafkaHost(), settings.kafkaPort(), this::startKafka);
             return this;
         } catch (IOException e) {
             stop();
@@ -74,13 +74,26 @@ public final class DevStack {
         }
     }
 
-    private void startPostgres() throws IOException {
-        String where = settings.pgHost() + ":" + settings.pgPort();
-        if (Ports.isOpen(settings.pgHost(), settings.pgPort())) {
-            report.add(line("PostgreSQL", where, "already running, used as it is"));
+    /** Starts one server, unless something already answers on its port; either way reports it. */
+    private void startUnlessRunning(String what, String host, int port, Starter starter)
+            throws IOException, InterruptedException {
+        String where = host + ":" + port;
+        if (Ports.isOpen(host, port)) {
+            report.add(line(what, where, "already running, used as it is"));
             return;
         }
         long t0 = System.nanoTime();
+        String started = starter.start();
+        report.add(line(what, where, started + " in " + millis(t0) + " ms"));
+    }
+
+    /** Starts a server and says what it started. */
+    @FunctionalInterface
+    private interface Starter {
+        String start() throws IOException, InterruptedException;
+    }
+
+    private String startPostgres() throws IOException {
         embeddedPostgres = EmbeddedPostgres.builder()
                 .setPort(settings.pgPort())
                 .setDataDirectory(workDir.resolve("postgres"))
@@ -88,16 +101,10 @@ public final class DevStack {
                 .setServerConfig("max_connections", "300")
                 .setServerConfig("listen_addresses", settings.pgHost())
                 .start();
-        report.add(line("PostgreSQL", where, "started embedded PostgreSQL 17 in " + millis(t0) + " ms"));
+        return "started embedded PostgreSQL 17";
     }
 
-    private void startRedis() throws IOException {
-        String where = settings.redisHost() + ":" + settings.redisPort();
-        if (Ports.isOpen(settings.redisHost(), settings.redisPort())) {
-            report.add(line("Redis", where, "already running, used as it is"));
-            return;
-        }
-        long t0 = System.nanoTime();
+    private String startRedis() throws IOException {
         embeddedRedis = RedisServer.newRedisServer()
                 .port(settings.redisPort())
                 .bind(settings.redisHost())
@@ -105,19 +112,12 @@ public final class DevStack {
                 .setting("appendonly no")
                 .build();
         embeddedRedis.start();
-        report.add(line("Redis", where, "started embedded Redis in " + millis(t0) + " ms"));
+        return "started embedded Redis";
     }
 
-    private void startKafka() throws IOException, InterruptedException {
-        String where = settings.kafkaBootstrap();
-        if (Ports.isOpen(settings.kafkaHost(), settings.kafkaPort())) {
-            report.add(line("Kafka", where, "already running, used as it is"));
-            return;
-        }
-        long t0 = System.nanoTime();
+    private String startKafka() throws IOException, InterruptedException {
         kafka = KafkaBroker.start(settings, workDir.resolve("kafka"));
-        report.add(line("Kafka", where, "started Apache Kafka broker (KRaft, pid " + kafka.pid() + ") in "
-                + millis(t0) + " ms; log " + workDir.resolve("kafka/kafka.log")));
+        return "started Apache Kafka broker (KRaft, pid " + kafka.pid() + ", log " + workDir.resolve("kafka/kafka.log") + ")";
     }
 
     /** Stops, in reverse order, only the servers this instance started. */
@@ -127,25 +127,31 @@ public final class DevStack {
             kafka = null;
         }
         if (embeddedRedis != null) {
-            try {
-                embeddedRedis.stop();
-            } catch (IOException e) {
-                LOG.warn("Stopping embedded Redis failed: {}", e.getMessage());
-            }
+            stopLoggingFailure("Redis", embeddedRedis::stop);
             embeddedRedis = null;
         }
         if (embeddedPostgres != null) {
-            try {
-                embeddedPostgres.close();
-            } catch (IOException e) {
-                LOG.warn("Stopping embedded PostgreSQL failed: {}", e.getMessage());
-            }
+            stopLoggingFailure("PostgreSQL", embeddedPostgres::close);
             embeddedPostgres = null;
         }
         if (ownWorkDir && workDir != null) {
             deleteRecursively(workDir);
             workDir = null;
         }
+    }
+
+    /** Stops an embedded server; a failure is logged, so that the others are stopped still. */
+    private static void stopLoggingFailure(String what, Stopper stopper) {
+        try {
+            stopper.stop();
+        } catch (IOException e) {
+            LOG.warn("Stopping embedded {} failed: {}", what, e.getMessage());
+        }
+    }
+
+    @FunctionalInterface
+    private interface Stopper {
+        void stop() throws IOException;
     }
 
     private static void deleteRecursively(Path dir) {
