@@ -18,32 +18,38 @@ class MessagingDefaultsTest {
                 .withSources(new PropertiesConfigSource(new HashMap<>(properties), "test", 100)).build();
     }
 
+    /** The topic and dead-letter topic that channel {@code channel} ends up with under these properties and profile. */
+    private static SmallRyeConfig assertChannel(Map<String, String> properties, String profile, String channel,
+                                                String topic, String deadLetterTopic) {
+        SmallRyeConfig c = config(properties, profile);
+        assertEquals(topic, c.getValue("mp.messaging.incoming." + channel + ".topic", String.class));
+        assertEquals(deadLetterTopic, c.getValue("mp.messaging.incoming." + channel + ".dead-letter-queue.topic", String.class));
+        return c;
+    }
+
     @Test
     void theTopicAndItsDeadLetterTopicCarryTheRelaysPrefix() {
-        SmallRyeConfig c = config(Map.of(
+        assertChannel(Map.of(
                 "mp.messaging.incoming.orders.topic", "orders.orders",
                 "run-id", "r42",
-                "%test.tsh.outbox.topic-prefix", "${run-id}."), "test");
-        assertEquals("r42.orders.orders", c.getValue("mp.messaging.incoming.orders.topic", String.class));
-        assertEquals("r42.orders.orders.dlq", c.getValue("mp.messaging.incoming.orders.dead-letter-queue.topic", String.class));
+                "%test.tsh.outbox.topic-prefix", "${run-id}."), "test",
+                "orders", "r42.orders.orders", "r42.orders.orders.dlq");
     }
 
     @Test
     void withoutAPrefixTheNamesAreAsWritten() {
-        SmallRyeConfig c = config(Map.of("mp.messaging.incoming.zoho.topic", "zoho.inbound",
-                "%test.tsh.outbox.topic-prefix", "t."), "prod");
-        assertEquals("zoho.inbound", c.getValue("mp.messaging.incoming.zoho.topic", String.class));
-        assertEquals("zoho.inbound.dlq", c.getValue("mp.messaging.incoming.zoho.dead-letter-queue.topic", String.class));
+        assertChannel(Map.of("mp.messaging.incoming.zoho.topic", "zoho.inbound",
+                "%test.tsh.outbox.topic-prefix", "t."), "prod",
+                "zoho", "zoho.inbound", "zoho.inbound.dlq");
     }
 
     @Test
     void anExplicitDeadLetterTopicWinsAndAPrefixIsNotDoubled() {
-        SmallRyeConfig c = config(Map.of(
+        SmallRyeConfig c = assertChannel(Map.of(
                 "mp.messaging.incoming.a.topic", "staging.a",
                 "mp.messaging.incoming.a.dead-letter-queue.topic", "a-poison",
-                "tsh.outbox.topic-prefix", "staging."), "prod");
-        assertEquals("staging.a", c.getValue("mp.messaging.incoming.a.topic", String.class));
-        assertEquals("staging.a-poison", c.getValue("mp.messaging.incoming.a.dead-letter-queue.topic", String.class));
+                "tsh.outbox.topic-prefix", "staging."), "prod",
+                "a", "staging.a", "staging.a-poison");
         assertTrue(c.getOptionalValue("mp.messaging.incoming.b.dead-letter-queue.topic", String.class).isEmpty());
     }
 }

@@ -1,6 +1,5 @@
 package com.tsh.erp.outbox;
 
-import com.tsh.erp.testing.Db;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
@@ -10,13 +9,16 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.tsh.erp.testing.Db;
 import com.tsh.erp.testing.DevStackTestResource;
+import com.tsh.erp.testing.TestRun;
 import com.tsh.erp.testing.TopicProbe;
 import com.tsh.erp.events.EventEnvelope;
 import com.tsh.erp.events.EventJson;
 import com.tsh.erp.events.EventType;
 import com.tsh.erp.events.Topics;
 import com.tsh.erp.outbox.demo.DemoNotes;
+import com.tsh.erp.outbox.demo.NotesSeen;
 import com.tsh.erp.outbox.demo.NoteAdded;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -25,23 +27,14 @@ import jakarta.inject.Inject;
 import jakarta.transaction.TransactionalException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.IntStream;
-import javax.sql.DataSource;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.common.header.Header;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -50,6 +43,11 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(value = DevStackTestResource.class, initArgs = @ResourceArg(name = "database", value = "tsh_outbox_test"))
 class OutboxTest {
 
+    private static final Duration IDLE_PAUSE = Duration.ofMillis(20);
+
+    private final TestRun run = new TestRun();
+    private final Db sql = new Db();
+
     @Inject
     DemoNotes notes;
     @Inject
@@ -57,18 +55,12 @@ class OutboxTest {
     @Inject
     OutboxRelayRunner runner;
     @Inject
-    DataSource dataSource;
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrap;
-    @ConfigProperty(name = "tsh.test.topic")
-    String topic;
+    Relays relays;
 
     private Producer<String, String> producer;
-    private Db sql;
 
     @BeforeEach
     void setUp() throws Exception {
-        sql = new Db(dataSource);
         producer = runner.newProducer("test");
         drain(runner.newRelay(producer));
     }
@@ -89,7 +81,7 @@ class OutboxTest {
         assertEquals(1, runner.newRelay(producer).runOnce());
         assertEquals(1, sql.count("select count(*) from tsh_outbox where event_id = ? and sent_at is not null", event.eventId()));
 
-        try (TopicProbe probe = TopicProbe.read(bootstrap, topic)) {
+        try (TopicProbe probe = TopicProbe.read(run.bootstrap(), notes.topic())) {
             List<ConsumerRecord<String, String>> records = probe.pollUntil(r -> has(r, key, 1), Duration.ofSeconds(30));
             ConsumerRecord<String, String> record = ofKey(records, key).get(0);
             EventEnvelope<NoteAdded> published = EventJson.payload(EventJson.read(record.value()), notes.type());
@@ -111,7 +103,7 @@ class OutboxTest {
         assertEquals(0, sql.count("select count(*) from demo_note where note_key = ?", key));
         assertEquals(0, sql.count("select count(*) from tsh_outbox where message_key = ?", key));
         assertEquals(0, runner.newRelay(producer).runOnce());
-        try (TopicProbe probe = TopicProbe.read(bootstrap, topic)) {
+        try (TopicProbe probe = TopicProbe.read(run.bootstrap(), notes.topic())) {
             assertTrue(ofKey(probe.pollFor(Duration.ofSeconds(3)), key).isEmpty());
         }
     }
@@ -140,7 +132,7 @@ class OutboxTest {
         notes.add(key, 2, false); // a later event of the same key: once it is applied, both copies were seen
         drain(runner.newRelay(producer));
 
-        try (TopicProbe probe = TopicProbe.read(bootstrap, topic)) {
+        try (TopicProbe probe = TopicProbe.read(run.bootstrap(), notes.topic())) {
             List<ConsumerRecord<String, String>> records = probe.pollUntil(r -> has(r, key, 3), Duration.ofSeconds(30));
             long copies = ofKey(records, key).stream().filter(r -> header(r, "eventId").equals(event.eventId().toString())).count();
             assertEquals(2, copies, "the event was delivered twice");
@@ -161,40 +153,15 @@ class OutboxTest {
         }
         assertEquals(keys.size() * perKey, written.size());
 
-        Producer<String, String> secondProducer = runner.newProducer("test-2");
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        try {
-            List<Callable<Integer>> relays = List.of(relayUntilIdle(runner.newRelay(producer)),
-                    relayUntilIdle(runner.newRelay(secondProducer)));
-            int total = 0;
-            List<Integer> perRelay = new ArrayList<>();
-            for (Future<Integer> f : pool.invokeAll(relays)) {
-                perRelay.add(f.get());
-                total += f.get();
-            }
-            assertEquals(written.size(), total, "rows marked sent by the two relays together " + perRelay);
-        } finally {
-            pool.shutdown();
-            secondProducer.close();
-        }
+        List<Integer> perRelay = relays.sideBySide(2, IDLE_PAUSE);
+        assertEquals(written.size(), perRelay.stream().mapToInt(Integer::intValue).sum(),
+                "rows marked sent by the two relays together " + perRelay);
         assertEquals(0, sql.count("select count(*) from tsh_outbox where sent_at is null and message_key like 'pair-%'"));
 
-        try (TopicProbe probe = TopicProbe.read(bootstrap, topic)) {
+        try (TopicProbe probe = TopicProbe.read(run.bootstrap(), notes.topic())) {
             List<ConsumerRecord<String, String>> records = probe.pollUntil(
                     r -> r.stream().filter(x -> x.key().startsWith("pair-")).count() >= written.size(), Duration.ofSeconds(60));
-            Map<String, Integer> lastSeq = new HashMap<>();
-            Set<UUID> seen = new HashSet<>();
-            for (ConsumerRecord<String, String> r : records) {
-                if (!keys.contains(r.key())) {
-                    continue;
-                }
-                EventEnvelope<NoteAdded> e = EventJson.payload(EventJson.read(r.value()), notes.type());
-                assertTrue(seen.add(e.eventId()), "published twice: " + e.eventId());
-                int previous = lastSeq.getOrDefault(r.key(), 0);
-                assertEquals(previous + 1, e.payload().seq(), "order of key " + r.key());
-                lastSeq.put(r.key(), e.payload().seq());
-            }
-            assertEquals(written, seen);
+            assertEquals(written, NotesSeen.read(records, keys, notes.type(), false).ids());
         }
     }
 
@@ -227,14 +194,14 @@ class OutboxTest {
     @Test
     void aMalformedMessageGoesToTheDeadLetterTopicWithItsReasonAndThePartitionMovesOn() throws Exception {
         String key = "poison-" + UUID.randomUUID();
-        TopicProbe.send(bootstrap, topic, key, "{this is not an event");
+        TopicProbe.send(run.bootstrap(), notes.topic(), key, "{this is not an event");
         EventEnvelope<NoteAdded> after = notes.add(key, 1, false);
         drain(runner.newRelay(producer));
 
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> sql.count("select count(*) from demo_applied where event_id = ?", after.eventId()) == 1);
 
-        try (TopicProbe probe = TopicProbe.read(bootstrap, Topics.dlq(topic))) {
+        try (TopicProbe probe = TopicProbe.read(run.bootstrap(), Topics.dlq(notes.topic()))) {
             List<ConsumerRecord<String, String>> dead = ofKey(probe.pollUntil(r -> has(r, key, 1), Duration.ofSeconds(30)), key);
             assertEquals(1, dead.size());
             assertEquals("{this is not an event", dead.get(0).value());
@@ -243,7 +210,7 @@ class OutboxTest {
             assertTrue(reason.contains("not a valid event envelope"), reason);
         }
         given().get("/q/metrics").then().statusCode(200)
-                .body(containsString("tsh_events_dead_lettered_total{topic=\"" + topic + "\"}"));
+                .body(containsString("tsh_events_dead_lettered_total{topic=\"" + notes.topic() + "\"}"));
     }
 
     @Test
@@ -256,24 +223,8 @@ class OutboxTest {
         given().get("/q/health/live").then().statusCode(200).body(containsString("outbox-relay"));
     }
 
-    private static Callable<Integer> relayUntilIdle(OutboxRelay relay) {
-        return () -> {
-            int total = 0;
-            int idle = 0;
-            while (idle < 3) {
-                int n = relay.runOnce();
-                total += n;
-                idle = n == 0 ? idle + 1 : 0;
-                if (n == 0) {
-                    Thread.sleep(20);
-                }
-            }
-            return total;
-        };
-    }
-
     private static void drain(OutboxRelay relay) throws Exception {
-        relayUntilIdle(relay).call();
+        Relays.untilIdle(relay, IDLE_PAUSE);
     }
 
     private static List<ConsumerRecord<String, String>> ofKey(List<ConsumerRecord<String, String>> records, String key) {

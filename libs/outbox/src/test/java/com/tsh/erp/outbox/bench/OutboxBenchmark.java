@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.tsh.erp.bench.BenchmarkReport;
 import com.tsh.erp.testing.DevStackTestResource;
+import com.tsh.erp.testing.TestRun;
 import com.tsh.erp.events.EventEnvelope;
 import com.tsh.erp.outbox.demo.DemoNotes;
 import com.tsh.erp.outbox.demo.NoteAdded;
@@ -30,7 +31,6 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -46,12 +46,10 @@ class OutboxBenchmark {
 
     static final String COMMAND = "./mvnw -B verify -pl libs/outbox -Dtest=OutboxBenchmark -Dsurefire.failIfNoSpecifiedTests=false";
 
+    private final TestRun run = new TestRun();
+
     @Inject
     DemoNotes notes;
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrap;
-    @ConfigProperty(name = "tsh.test.topic")
-    String topic;
 
     private final Map<UUID, Long> committed = new ConcurrentHashMap<>();
     private final Map<UUID, Long> received = new ConcurrentHashMap<>();
@@ -140,12 +138,12 @@ class OutboxBenchmark {
 
     private void consume(AtomicBoolean running) {
         Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, run.bootstrap());
         p.put(ConsumerConfig.GROUP_ID_CONFIG, "bench-" + UUID.randomUUID());
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         p.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "5");
         try (KafkaConsumer<String, String> c = new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer())) {
-            c.subscribe(List.of(topic));
+            c.subscribe(List.of(notes.topic()));
             while (running.get()) {
                 for (ConsumerRecord<String, String> r : c.poll(Duration.ofMillis(50))) {
                     long now = System.nanoTime();

@@ -4,26 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.tsh.erp.bench.BenchmarkReport;
 import com.tsh.erp.testing.DevStackTestResource;
-import com.tsh.erp.outbox.OutboxRelay;
-import com.tsh.erp.outbox.OutboxRelayRunner;
+import com.tsh.erp.outbox.Relays;
 import com.tsh.erp.outbox.demo.DemoNotes;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.IntStream;
-import javax.sql.DataSource;
-import org.apache.kafka.clients.producer.Producer;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -40,9 +30,7 @@ class RelayThroughputBenchmark {
     @Inject
     DemoNotes notes;
     @Inject
-    OutboxRelayRunner runner;
-    @Inject
-    DataSource dataSource;
+    Relays relays;
 
     @Test
     void measure() throws Exception {
@@ -77,42 +65,12 @@ class RelayThroughputBenchmark {
         return String.format("| %d | %,d | %.1f s | **%,.0f events/s** |", relays, published, seconds, published / seconds);
     }
 
-    private int drain(int relays) throws Exception {
-        List<Producer<String, String>> producers = new ArrayList<>();
-        List<Callable<Integer>> work = new ArrayList<>();
-        for (int i = 0; i < relays; i++) {
-            Producer<String, String> p = runner.newProducer("bench-" + i);
-            producers.add(p);
-            OutboxRelay relay = runner.newRelay(p);
-            work.add(() -> {
-                int total = 0;
-                int idle = 0;
-                while (idle < 3) {
-                    int n = relay.runOnce();
-                    total += n;
-                    idle = n == 0 ? idle + 1 : 0;
-                }
-                return total;
-            });
-        }
-        ExecutorService pool = Executors.newFixedThreadPool(relays);
-        try {
-            int total = 0;
-            for (Future<Integer> f : pool.invokeAll(work)) {
-                total += f.get();
-            }
-            return total;
-        } finally {
-            pool.shutdown();
-            producers.forEach(Producer::close);
-        }
+    /** The given number of relays side by side, without pausing, until the outbox is empty; how many they published. */
+    private int drain(int count) throws Exception {
+        return relays.sideBySide(count, Duration.ZERO).stream().mapToInt(Integer::intValue).sum();
     }
 
-    private long pending() throws Exception {
-        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("select count(*) from tsh_outbox where sent_at is null")) {
-            rs.next();
-            return rs.getLong(1);
-        }
+    private long pending() {
+        return relays.pending("true");
     }
 }

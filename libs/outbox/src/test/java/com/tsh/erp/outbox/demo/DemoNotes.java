@@ -29,6 +29,11 @@ public class DemoNotes {
         return type(topic);
     }
 
+    /** The topic the notes' events go to (this run's own: tsh.test.topic). */
+    public String topic() {
+        return topic;
+    }
+
     public static EventType<NoteAdded> type(String topic) {
         return new EventType<>("NoteAdded", "Note", topic, NoteAdded.class);
     }
