@@ -19,6 +19,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -36,11 +37,15 @@ class ServiceDefaultsTest {
                 .body("unit_price", equalTo(10.50f));
     }
 
+    /** Posts an item the service must refuse: a 400 problem, whose fields the caller checks. */
+    private static ValidatableResponse refusedItem(String body) {
+        return given().contentType(ContentType.JSON).body(body)
+                .post("/demo/items").then().statusCode(400).contentType(PROBLEM);
+    }
+
     @Test
     void anUnknownFieldIsRefusedNamingTheField() {
-        given().contentType(ContentType.JSON)
-                .body("{\"name\": \"Cable\", \"unit_price\": 1, \"lines\": [{\"sku\": \"A\", \"quantity\": 1}], \"colour\": \"red\"}")
-                .post("/demo/items").then().statusCode(400).contentType(PROBLEM)
+        refusedItem("{\"name\": \"Cable\", \"unit_price\": 1, \"lines\": [{\"sku\": \"A\", \"quantity\": 1}], \"colour\": \"red\"}")
                 .body("type", equalTo(Problem.TYPE_PREFIX + "unknown-field"))
                 .body("errors[0].field", equalTo("colour"))
                 .body("status", equalTo(400));
@@ -48,25 +53,20 @@ class ServiceDefaultsTest {
 
     @Test
     void aValueOfTheWrongTypeNamesItsPath() {
-        given().contentType(ContentType.JSON)
-                .body("{\"name\": \"Cable\", \"unit_price\": 1, \"lines\": [{\"sku\": \"A\", \"quantity\": \"two\"}]}")
-                .post("/demo/items").then().statusCode(400).contentType(PROBLEM)
+        refusedItem("{\"name\": \"Cable\", \"unit_price\": 1, \"lines\": [{\"sku\": \"A\", \"quantity\": \"two\"}]}")
                 .body("errors[0].field", equalTo("lines[0].quantity"))
                 .body("errors[0].message", equalTo("expected a whole number"));
     }
 
     @Test
     void malformedJsonIsA400() {
-        given().contentType(ContentType.JSON).body("{\"name\": ")
-                .post("/demo/items").then().statusCode(400).contentType(PROBLEM)
+        refusedItem("{\"name\": ")
                 .body("type", equalTo(Problem.TYPE_PREFIX + "malformed-json"));
     }
 
     @Test
     void everyInvalidFieldIsListedWithItsJsonName() {
-        given().contentType(ContentType.JSON)
-                .body("{\"name\": \" \", \"unit_price\": -1, \"lines\": [{\"sku\": \"A\", \"quantity\": 0}]}")
-                .post("/demo/items").then().statusCode(400).contentType(PROBLEM)
+        refusedItem("{\"name\": \" \", \"unit_price\": -1, \"lines\": [{\"sku\": \"A\", \"quantity\": 0}]}")
                 .body("type", equalTo(Problem.TYPE_PREFIX + "validation-failed"))
                 .body("errors.field", hasItems("name", "unit_price", "lines[0].quantity"));
     }
