@@ -8,8 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.tsh.erp.testing.TestRun;
-import com.tsh.erp.testing.Db;
 import com.tsh.erp.testing.TopicProbe;
 import com.tsh.erp.events.Topics;
 import io.quarkus.redis.datasource.RedisDataSource;
@@ -24,16 +22,12 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-@CatalogTestStack
-class CategoryTest {
-    private final TestRun run = new TestRun();
-    private final Db db = new Db();
+class CategoryTest extends CatalogTestBase {
 
     @Inject
     RedisDataSource redis;
     @Inject
     com.tsh.erp.catalog.service.CategoryCache categoryCache;
-
 
     @Test
     void theTreeNestsSubCategories() {

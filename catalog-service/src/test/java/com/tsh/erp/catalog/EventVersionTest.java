@@ -5,8 +5,6 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.tsh.erp.testing.TestRun;
-import com.tsh.erp.testing.Db;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.tsh.erp.catalog.service.StockLedger;
 import com.tsh.erp.catalog.service.StockLedger.Reason;
@@ -34,10 +32,7 @@ import org.junit.jupiter.api.Test;
  * figures older than the moment its version committed.
  */
 @QuarkusTest
-@CatalogTestStack
-class EventVersionTest {
-    private final TestRun run = new TestRun();
-    private final Db db = new Db();
+class EventVersionTest extends CatalogTestBase {
 
     @Inject
     StockLedger ledger;

@@ -4,7 +4,6 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.tsh.erp.testing.Db;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -20,10 +19,7 @@ import org.junit.jupiter.api.Test;
 
 /** The one Idempotency-Key rule (libs/outbox IdempotentRequests), on the stock adjustment that uses it. */
 @QuarkusTest
-@CatalogTestStack
-class IdempotencyKeyTest {
-    private final Db db = new Db();
-
+class IdempotencyKeyTest extends CatalogTestBase {
 
     private static Response adjust(long product, String key, int delta, String reason) {
         return given().contentType(ContentType.JSON).header("Idempotency-Key", key)

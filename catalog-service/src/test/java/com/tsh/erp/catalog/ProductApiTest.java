@@ -14,8 +14,6 @@ import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.tsh.erp.testing.TestRun;
-import com.tsh.erp.testing.Db;
 import com.tsh.erp.testing.OpenApiContract;
 import com.tsh.erp.testing.TopicProbe;
 import com.tsh.erp.events.EventJson;
@@ -35,14 +33,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-@CatalogTestStack
-class ProductApiTest {
-    private final TestRun run = new TestRun();
-    private final Db db = new Db();
+class ProductApiTest extends CatalogTestBase {
 
     private static final String PROBLEM = "application/problem+json";
-
-
 
     @BeforeEach
     void setUp() {

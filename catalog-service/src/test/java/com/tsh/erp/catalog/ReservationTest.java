@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.tsh.erp.events.OrderMother;
-import com.tsh.erp.testing.TestRun;
-import com.tsh.erp.testing.Db;
 import com.tsh.erp.catalog.service.StockReservations;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.tsh.erp.events.EventEnvelope;
@@ -34,22 +32,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-@CatalogTestStack
-class ReservationTest {
-    private final TestRun run = new TestRun();
-    private final Db db = new Db();
+class ReservationTest extends CatalogTestBase {
 
     @Inject
     StockReservations reservations;
-
-
-    @BeforeEach
-    void setUp() {
-    }
 
     @AfterEach
     void figuresAlwaysEqualTheLedger() {

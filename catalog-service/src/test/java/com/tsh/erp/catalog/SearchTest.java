@@ -18,9 +18,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 @QuarkusTest
-@CatalogTestStack
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class SearchTest {
+class SearchTest extends CatalogTestBase {
 
     /** A word no other test uses, so results are this class's own. */
     private final String tag = "zq" + UUID.randomUUID().toString().substring(0, 6);
@@ -47,7 +46,6 @@ class SearchTest {
         skuPrefixed = make(sku + "-B", "Widget big", "أداة كبيرة");
         mentionsSku = make(tag + "Z-9", "Adapter for " + sku + " widgets", "محول");
     }
-
 
     private long make(String sku, String name, String nameAr) {
         Map<String, Object> body = productBody(sku, name, nameAr);

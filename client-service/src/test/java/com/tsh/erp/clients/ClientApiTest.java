@@ -12,7 +12,6 @@ import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.tsh.erp.testing.Db;
 import com.tsh.erp.testing.OpenApiContract;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
@@ -24,12 +23,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 @QuarkusTest
-@ClientsTestStack
-class ClientApiTest {
-    private final Db db = new Db();
+class ClientApiTest extends ClientsTestBase {
 
     private static final String PROBLEM = "application/problem+json";
-
 
     private long clients() {
         return db.count("select count(*) from client");

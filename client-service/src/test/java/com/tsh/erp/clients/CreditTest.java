@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.tsh.erp.events.OrderMother;
-import com.tsh.erp.testing.TestRun;
-import com.tsh.erp.testing.Db;
 import com.tsh.erp.clients.service.CreditReservations;
 import com.tsh.erp.testing.TopicProbe;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -39,14 +37,10 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-@ClientsTestStack
-class CreditTest {
-    private final TestRun run = new TestRun();
-    private final Db db = new Db();
+class CreditTest extends ClientsTestBase {
 
     @Inject
     CreditReservations credit;
-
 
     private long answers(String type, List<OrderPlaced> orders) {
         return answersOnTopic(orders, orders.size()).values().stream().flatMap(List::stream).filter(type::equals).count();

@@ -6,8 +6,6 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.tsh.erp.events.OrderMother;
-import com.tsh.erp.testing.TestRun;
-import com.tsh.erp.testing.Db;
 import com.tsh.erp.clients.service.CreditReservations;
 import com.tsh.erp.events.orders.OrderPlaced;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -24,10 +22,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-@ClientsTestStack
-class LedgerTest {
-    private final TestRun run = new TestRun();
-    private final Db db = new Db();
+class LedgerTest extends ClientsTestBase {
 
     @Inject
     CreditReservations credit;
@@ -100,7 +95,6 @@ class LedgerTest {
                 .post("/clients/" + client + "/adjustments").then().statusCode(400).body("errors[0].field", equalTo("reference"));
         assertEquals(entries, db.count("select count(*) from client_ledger where client_id = ?", client));
     }
-
 
     @Test
     void balanceEventsCountTheClientsOwnVersionUpOneByOne() {

@@ -6,8 +6,6 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.tsh.erp.testing.TestRun;
-import com.tsh.erp.testing.Db;
 import com.tsh.erp.testing.TopicProbe;
 import com.tsh.erp.events.EventEnvelope;
 import com.tsh.erp.events.EventJson;
@@ -24,12 +22,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-@ClientsTestStack
-class ZohoContactTest {
-    private final TestRun run = new TestRun();
-    private final Db db = new Db();
-
-
+class ZohoContactTest extends ClientsTestBase {
 
     private void send(ZohoContactChanged c) {
         run.send(Topics.ZOHO_INBOUND, c.zohoContactId(), EventJson.write(new EventEnvelope<>(UUID.randomUUID(),

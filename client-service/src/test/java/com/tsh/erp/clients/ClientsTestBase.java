@@ -1,0 +1,16 @@
+package com.tsh.erp.clients;
+
+import com.tsh.erp.testing.Db;
+import com.tsh.erp.testing.TestRun;
+
+/**
+ * What every {@code @QuarkusTest} of the client service stands on: the real servers and a database
+ * of this run's own ({@link ClientsTestStack}), this run's topics and the events on them
+ * ({@link #run}), and single figures from the test database ({@link #db}).
+ */
+@ClientsTestStack
+abstract class ClientsTestBase {
+
+    protected final TestRun run = new TestRun();
+    protected final Db db = new Db();
+}
