@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.tsh.erp.testing.Concurrently;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -12,9 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /** The one Idempotency-Key rule (libs/outbox IdempotentRequests), on the stock adjustment that uses it. */
@@ -67,19 +65,11 @@ class IdempotencyKeyTest extends CatalogTestBase {
     void twentyConcurrentRetriesMakeOneChange() throws Exception {
         long product = Catalog.product("Busy key", "مفتاح مزدحم", 0);
         String key = "grn-" + UUID.randomUUID();
-        ExecutorService pool = Executors.newFixedThreadPool(20);
-        List<Response> answers = new ArrayList<>();
-        try {
-            List<Callable<Response>> work = new ArrayList<>();
-            for (int i = 0; i < 20; i++) {
-                work.add(() -> adjust(product, key, 7, "pallet received"));
-            }
-            for (Future<Response> f : pool.invokeAll(work)) {
-                answers.add(f.get());
-            }
-        } finally {
-            pool.shutdown();
+        List<Callable<Response>> work = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            work.add(() -> adjust(product, key, 7, "pallet received"));
         }
+        List<Response> answers = Concurrently.run(20, work);
         for (Response r : answers) {
             assertEquals(201, r.statusCode(), r.asString());
             assertEquals(answers.get(0).asString(), r.asString());

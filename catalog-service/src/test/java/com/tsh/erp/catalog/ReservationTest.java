@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.tsh.erp.testing.Concurrently;
 import com.tsh.erp.events.OrderMother;
 import com.tsh.erp.catalog.service.StockReservations;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -27,9 +28,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -209,19 +207,9 @@ class ReservationTest extends CatalogTestBase {
     }
 
     private List<Boolean> concurrently(List<OrderPlaced> orders) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(16);
-        try {
-            List<Callable<Boolean>> work = orders.stream()
-                    .map(o -> (Callable<Boolean>) () -> QuarkusTransaction.requiringNew().call(() -> reservations.reserve(o, 1)))
-                    .toList();
-            List<Boolean> out = new ArrayList<>();
-            for (Future<Boolean> f : pool.invokeAll(work)) {
-                out.add(f.get());
-            }
-            return out;
-        } finally {
-            pool.shutdown();
-        }
+        return Concurrently.run(16, orders.stream()
+                .map(o -> (Callable<Boolean>) () -> QuarkusTransaction.requiringNew().call(() -> reservations.reserve(o, 1)))
+                .toList());
     }
 
     private long answers(String eventType, List<OrderPlaced> orders) {

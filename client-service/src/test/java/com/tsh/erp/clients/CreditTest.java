@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.tsh.erp.events.OrderMother;
 import com.tsh.erp.clients.service.CreditReservations;
+import com.tsh.erp.testing.Concurrently;
 import com.tsh.erp.testing.TopicProbe;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.tsh.erp.events.EventEnvelope;
@@ -29,9 +30,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
@@ -71,17 +69,8 @@ class CreditTest extends ClientsTestBase {
         for (int i = 0; i < 100; i++) {
             orders.add(OrderMother.forClient(client, "WHOLESALE", 30_000)); // 33 fit, the 34th would pass the limit
         }
-        ExecutorService pool = Executors.newFixedThreadPool(16);
-        List<Boolean> outcomes = new ArrayList<>();
-        try {
-            List<Callable<Boolean>> work = orders.stream()
-                    .map(o -> (Callable<Boolean>) () -> QuarkusTransaction.requiringNew().call(() -> credit.reserve(o, 1))).toList();
-            for (Future<Boolean> f : pool.invokeAll(work)) {
-                outcomes.add(f.get());
-            }
-        } finally {
-            pool.shutdown();
-        }
+        List<Boolean> outcomes = Concurrently.run(16, orders.stream()
+                .map(o -> (Callable<Boolean>) () -> QuarkusTransaction.requiringNew().call(() -> credit.reserve(o, 1))).toList());
         assertEquals(33, outcomes.stream().filter(b -> b).count());
         assertEquals(0, new BigDecimal("990000.00").compareTo(held(client)));
         assertEquals(33, answers("CreditReserved", orders));

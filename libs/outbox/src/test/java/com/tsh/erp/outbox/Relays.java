@@ -2,6 +2,7 @@ package com.tsh.erp.outbox;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.tsh.erp.testing.Concurrently;
 import com.tsh.erp.testing.Db;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -9,9 +10,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.apache.kafka.clients.producer.Producer;
 
 /**
@@ -45,7 +43,6 @@ public class Relays {
     public List<Integer> sideBySide(int count, Duration idlePause) throws Exception {
         List<Producer<String, String>> producers = new ArrayList<>();
         List<Callable<Integer>> relays = new ArrayList<>();
-        ExecutorService pool = Executors.newFixedThreadPool(count);
         try {
             for (int i = 0; i < count; i++) {
                 Producer<String, String> p = runner.newProducer("side-by-side-" + i);
@@ -53,13 +50,8 @@ public class Relays {
                 OutboxRelay relay = runner.newRelay(p);
                 relays.add(() -> untilIdle(relay, idlePause));
             }
-            List<Integer> published = new ArrayList<>();
-            for (Future<Integer> f : pool.invokeAll(relays)) {
-                published.add(f.get());
-            }
-            return published;
+            return Concurrently.run(count, relays);
         } finally {
-            pool.shutdown();
             producers.forEach(Producer::close);
         }
     }
