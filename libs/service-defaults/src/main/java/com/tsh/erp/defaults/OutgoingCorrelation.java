@@ -6,20 +6,18 @@ import jakarta.ws.rs.client.ClientRequestFilter;
 import jakarta.ws.rs.ext.Provider;
 import org.jboss.logging.MDC;
 
-/** Passes the current request id and trace context on to every REST client call. */
+/**
+ * Passes the current request id on to every REST client call. The trace context travels by
+ * OpenTelemetry's REST client instrumentation ({@code traceparent}), not here.
+ */
 @Provider
 public class OutgoingCorrelation implements ClientRequestFilter {
 
     @Override
     public void filter(ClientRequestContext request) {
-        copy(request, Correlation.REQUEST_ID, Correlation.REQUEST_ID_HEADER);
-        copy(request, Correlation.TRACEPARENT, Correlation.TRACEPARENT_HEADER);
-    }
-
-    private static void copy(ClientRequestContext request, String mdcKey, String header) {
-        Object value = MDC.get(mdcKey);
-        if (value != null && !request.getHeaders().containsKey(header)) {
-            request.getHeaders().putSingle(header, value.toString());
+        Object requestId = MDC.get(Correlation.REQUEST_ID);
+        if (requestId != null && !request.getHeaders().containsKey(Correlation.REQUEST_ID_HEADER)) {
+            request.getHeaders().putSingle(Correlation.REQUEST_ID_HEADER, requestId.toString());
         }
     }
 }

@@ -2,6 +2,7 @@ package com.tsh.erp.defaults;
 
 import com.tsh.erp.events.Correlation;
 import io.quarkus.redis.datasource.RedisDataSource;
+import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
@@ -14,19 +15,23 @@ import jakarta.validation.constraints.Positive;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
 /** A resource that fails in every way a real one can, for the defaults' tests. */
@@ -34,6 +39,8 @@ import org.jboss.logging.MDC;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class DemoResource {
+
+    private static final Logger LOG = Logger.getLogger(DemoResource.class);
 
     @Inject
     RedisDataSource redis;
@@ -94,7 +101,32 @@ public class DemoResource {
     @GET
     @Path("/correlation")
     public Map<String, Object> correlation() {
+        LOG.info("correlation asked");
         return Map.of("request_id", String.valueOf(MDC.get(Correlation.REQUEST_ID)),
-                "traceparent", String.valueOf(MDC.get(Correlation.TRACEPARENT)));
+                "trace_id", String.valueOf(MDC.get(Correlation.TRACE_ID)),
+                "span_id", String.valueOf(MDC.get(Correlation.SPAN_ID)));
+    }
+
+    /** The correlation headers this service sends on a REST client call (to its own {@code /demo/headers}). */
+    @GET
+    @Path("/outgoing")
+    public Map<String, String> outgoing(@Context UriInfo uri) {
+        return QuarkusRestClientBuilder.newBuilder().baseUri(uri.getBaseUri()).build(Self.class).headers();
+    }
+
+    /** The correlation headers this request came with. */
+    @GET
+    @Path("/headers")
+    public Map<String, String> headers(@HeaderParam(Correlation.REQUEST_ID_HEADER) String requestId,
+                                       @HeaderParam(Correlation.TRACEPARENT_HEADER) String traceparent) {
+        return Map.of("request_id", String.valueOf(requestId), "traceparent", String.valueOf(traceparent));
+    }
+
+    /** This service as a REST client sees it. */
+    public interface Self {
+        @GET
+        @Path("/demo/headers")
+        @Produces(MediaType.APPLICATION_JSON)
+        Map<String, String> headers();
     }
 }

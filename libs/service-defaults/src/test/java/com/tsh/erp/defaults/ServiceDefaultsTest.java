@@ -6,25 +6,50 @@ import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.tsh.erp.testing.DevStackTestResource;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.jboss.logmanager.ExtHandler;
+import org.jboss.logmanager.ExtLogRecord;
+import org.jboss.logmanager.formatters.PatternFormatter;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @QuarkusTestResource(value = DevStackTestResource.class, initArgs = @ResourceArg(name = "database", value = "tsh_defaults_test"))
 class ServiceDefaultsTest {
+
+    private static final String TRACE_ID = "4bf92f3577b34da6a3ce929d0e0e4736";
+    private static final String CALLER_SPAN_ID = "00f067aa0ba902b7";
+    private static final String TRACEPARENT = "00-" + TRACE_ID + "-" + CALLER_SPAN_ID + "-01";
+
+    @Inject
+    OpenTelemetry openTelemetry;
 
     private static final String PROBLEM = "application/problem+json";
     private static final String VALID = """
@@ -101,8 +126,7 @@ class ServiceDefaultsTest {
     void theRequestIdIsTakenOrMadeAndReachesTheResourceThread() {
         given().header("X-Request-Id", "app-7f3a").get("/demo/correlation").then().statusCode(200)
                 .header("X-Request-Id", "app-7f3a")
-                .body("request_id", equalTo("app-7f3a"))
-                .body("traceparent", matchesPattern("00-[0-9a-f]{32}-[0-9a-f]{16}-01"));
+                .body("request_id", equalTo("app-7f3a"));
 
         String made = given().get("/demo/correlation").then().statusCode(200)
                 .header("X-Request-Id", matchesPattern("[0-9a-f-]{36}"))
@@ -112,8 +136,50 @@ class ServiceDefaultsTest {
         // a header that is not a plain id is replaced, never echoed
         given().header("X-Request-Id", "bad id <script>").get("/demo/correlation").then()
                 .header("X-Request-Id", matchesPattern("[0-9a-f-]{36}"));
-        String trace = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
-        given().header("traceparent", trace).get("/demo/correlation").then().body("traceparent", equalTo(trace));
+    }
+
+    @Test
+    void anIncomingTraceparentIsContinuedAndItsTraceIdIsInTheLogLines() {
+        List<String> lines = logLinesOf(DemoResource.class, () -> given().header("X-Request-Id", "traced-1")
+                .header("traceparent", TRACEPARENT).get("/demo/correlation").then().statusCode(200)
+                .body("trace_id", equalTo(TRACE_ID))
+                // the request's own span, a child of the caller's
+                .body("span_id", allOf(matchesPattern("[0-9a-f]{16}"), not(equalTo(CALLER_SPAN_ID)))));
+
+        assertThat(lines, hasItem(allOf(containsString("rid=traced-1 trace=" + TRACE_ID + " span="),
+                containsString("correlation asked"))));
+    }
+
+    @Test
+    void aRequestWithoutTraceparentStartsATraceOfItsOwn() {
+        String first = given().get("/demo/correlation").then().statusCode(200)
+                .body("trace_id", matchesPattern("[0-9a-f]{32}")).extract().path("trace_id");
+        String second = given().get("/demo/correlation").then().statusCode(200)
+                .body("trace_id", matchesPattern("[0-9a-f]{32}")).extract().path("trace_id");
+        assertNotEquals(first, second);
+        // an invalid traceparent is not continued either
+        given().header("traceparent", "00-not-a-trace-01").get("/demo/correlation").then().statusCode(200)
+                .body("trace_id", matchesPattern("[0-9a-f]{32}"));
+    }
+
+    @Test
+    void aRestClientCallCarriesTheRequestIdAndTheTrace() {
+        given().header("X-Request-Id", "outgoing-1").header("traceparent", TRACEPARENT)
+                .get("/demo/outgoing").then().statusCode(200)
+                .body("request_id", equalTo("outgoing-1"))
+                .body("traceparent", matchesPattern("00-" + TRACE_ID + "-[0-9a-f]{16}-01"));
+    }
+
+    @Test
+    void withoutACollectorConfiguredSpansAreExportedNowhereAndNothingComplains() {
+        // with Quarkus's own default (an OTLP collector on localhost:4317, which is not there) every
+        // export logs a warning from the exporter
+        List<String> complaints = logLinesOf(Level.WARNING, () -> {
+            given().header("traceparent", TRACEPARENT).get("/demo/correlation").then().statusCode(200);
+            ((OpenTelemetrySdk) openTelemetry).getSdkTracerProvider().forceFlush().join(10, TimeUnit.SECONDS);
+            sleep(Duration.ofSeconds(1));
+        }, "io.quarkus.opentelemetry", "io.opentelemetry");
+        assertEquals(List.of(), complaints);
     }
 
     @Test
@@ -170,5 +236,39 @@ class ServiceDefaultsTest {
     void aRequestTheDocumentCallsInvalidButTheServiceTakesFailsTheTest() {
         AssertionError e = assertThrows(AssertionError.class, () -> given().queryParam("colour", "red").get("/demo/page"));
         assertThat(e.getMessage(), allOf(containsString("answered 200"), containsString("colour")));
+    }
+
+    /** The lines a logger wrote while {@code action} ran, formatted as the console formats them. */
+    private static List<String> logLinesOf(Class<?> source, Runnable action) {
+        return logLinesOf(Level.ALL, action, source.getName());
+    }
+
+    private static List<String> logLinesOf(Level atLeast, Runnable action, String... categories) {
+        PatternFormatter console = new PatternFormatter(
+                ConfigProvider.getConfig().getValue("quarkus.log.console.format", String.class));
+        List<String> lines = new CopyOnWriteArrayList<>();
+        Handler capture = new ExtHandler() {
+            @Override
+            protected void doPublish(ExtLogRecord record) {
+                lines.add(console.format(record));
+            }
+        };
+        capture.setLevel(atLeast);
+        List<Logger> loggers = Arrays.stream(categories).map(Logger::getLogger).toList();
+        loggers.forEach(l -> l.addHandler(capture));
+        try {
+            action.run();
+        } finally {
+            loggers.forEach(l -> l.removeHandler(capture));
+        }
+        return lines;
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
