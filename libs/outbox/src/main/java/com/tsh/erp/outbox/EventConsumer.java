@@ -1,14 +1,19 @@
 package com.tsh.erp.outbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.tsh.erp.events.Correlation;
 import com.tsh.erp.events.EventEnvelope;
 import com.tsh.erp.events.EventJson;
 import com.tsh.erp.events.InvalidEventException;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.context.Scope;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
 
 /**
  * The consumer side of the outbox, for {@code @Incoming} methods:
@@ -29,6 +34,10 @@ import org.jboss.logging.Logger;
  * retries, is thrown back with the reason; the channel's {@code failure-strategy=dead-letter-queue}
  * sends it to {@code <topic>.dlq} with that reason in the {@code dead-letter-reason} header, and
  * the partition moves on.
+ *
+ * <p>Each event is handled in a span of its own ({@code <eventType> process}, kind CONSUMER), a child
+ * of the trace its envelope carries ({@code traceparent}), with the event's request id in the logging
+ * MDC: events the handler writes carry the same trace and request id.
  */
 @ApplicationScoped
 public class EventConsumer {
@@ -39,6 +48,8 @@ public class EventConsumer {
     RetryingApplier applier;
     @Inject
     OutboxMetrics metrics;
+    @Inject
+    EventTracing tracing;
     @ConfigProperty(name = "quarkus.application.name")
     String application;
 
@@ -55,15 +66,44 @@ public class EventConsumer {
      * returns false when it was a redelivery of an event already applied.
      */
     public boolean consume(String consumer, ConsumerRecord<String, String> record, EventHandler handler) {
+        EventEnvelope<JsonNode> event;
         try {
-            EventEnvelope<JsonNode> event = EventJson.read(record.value());
+            event = EventJson.read(record.value());
+        } catch (RuntimeException e) {
+            throw deadLetter(consumer, record, e);
+        }
+        // while it is handled (every retry, and the dead-lettering) the event's trace and request id are
+        // the current ones: log lines carry them, and the events the handler writes carry them on
+        Span span = tracing.startHandling(consumer, event);
+        Scope scope = span.makeCurrent();
+        Object previousRequestId = MDC.get(Correlation.REQUEST_ID);
+        putMdc(Correlation.REQUEST_ID, event.requestId());
+        try {
             return applier.apply(consumer, event, handler);
         } catch (RuntimeException e) {
-            String reason = reason(e);
-            LOG.errorf("Dead-lettering %s-%d@%d (key %s) for %s: %s", record.topic(), record.partition(), record.offset(),
-                    record.key(), consumer, reason);
-            metrics.deadLettered(record.topic());
-            throw new DeadLetterException(reason, e);
+            span.recordException(e);
+            span.setStatus(StatusCode.ERROR);
+            throw deadLetter(consumer, record, e);
+        } finally {
+            putMdc(Correlation.REQUEST_ID, previousRequestId);
+            scope.close();
+            span.end();
+        }
+    }
+
+    private DeadLetterException deadLetter(String consumer, ConsumerRecord<String, String> record, RuntimeException e) {
+        String reason = reason(e);
+        LOG.errorf("Dead-lettering %s-%d@%d (key %s) for %s: %s", record.topic(), record.partition(), record.offset(),
+                record.key(), consumer, reason);
+        metrics.deadLettered(record.topic());
+        return new DeadLetterException(reason, e);
+    }
+
+    private static void putMdc(String key, Object value) {
+        if (value == null) {
+            MDC.remove(key);
+        } else {
+            MDC.put(key, value);
         }
     }
 

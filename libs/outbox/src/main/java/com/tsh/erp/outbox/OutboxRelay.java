@@ -1,5 +1,6 @@
 package com.tsh.erp.outbox;
 
+import com.tsh.erp.events.Correlation;
 import java.nio.charset.StandardCharsets;
 import java.sql.Array;
 import java.sql.Connection;
@@ -34,7 +35,8 @@ import org.jboss.logging.Logger;
  * two relays (replicas) never hold the same lane, and so never publish the same row at once;</li>
  * <li>read the lanes' pending rows in id order, leaving out the rows of any key whose earlier row is
  * waiting for a retry, so a key's events never overtake each other;</li>
- * <li>send them (idempotent producer, acks=all) and wait for the acknowledgements;</li>
+ * <li>send them (idempotent producer, acks=all) and wait for the acknowledgements; each record carries the
+ * headers {@code eventType}, {@code eventId} and, when the event has one, its W3C {@code traceparent};</li>
  * <li>mark the acknowledged rows sent; a failed row gets its next attempt later (exponential backoff)
  * and the later rows of its key wait behind it; commit, which frees the lanes.</li>
  * </ol>
@@ -54,7 +56,7 @@ public final class OutboxRelay {
             for update of l skip locked""";
     private static final String PENDING = """
             select id, event_id, topic, message_key, lane, event_type, envelope::text, created_at, attempts,
-                   next_attempt_at <= clock_timestamp() as due
+                   next_attempt_at <= clock_timestamp() as due, envelope->>'traceparent' as traceparent
             from tsh_outbox
             where sent_at is null and lane = any(?)
             order by lane, id
@@ -81,7 +83,7 @@ public final class OutboxRelay {
     }
 
     private record Row(long id, UUID eventId, String topic, String key, int lane, String eventType, String envelope,
-                       Instant createdAt, int attempts, boolean due) {
+                       Instant createdAt, int attempts, boolean due, String traceparent) {
         String topicKey() {
             return topic + ' ' + key; // topic names have no spaces
         }
@@ -203,7 +205,7 @@ public final class OutboxRelay {
                 while (rs.next()) {
                     rows.add(new Row(rs.getLong(1), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4),
                             rs.getInt(5), rs.getString(6), rs.getString(7), rs.getTimestamp(8).toInstant(), rs.getInt(9),
-                            rs.getBoolean(10)));
+                            rs.getBoolean(10), rs.getString(11)));
                 }
             }
             return rows;
@@ -234,6 +236,10 @@ public final class OutboxRelay {
         ProducerRecord<String, String> record = new ProducerRecord<>(topicPrefix + row.topic(), row.key(), row.envelope());
         record.headers().add(new RecordHeader("eventType", row.eventType().getBytes(StandardCharsets.UTF_8)));
         record.headers().add(new RecordHeader("eventId", row.eventId().toString().getBytes(StandardCharsets.UTF_8)));
+        if (row.traceparent() != null) {
+            // the envelope's trace as the W3C header too, for tools that read traces from record headers
+            record.headers().add(new RecordHeader(Correlation.TRACEPARENT_HEADER, row.traceparent().getBytes(StandardCharsets.UTF_8)));
+        }
         return record;
     }
 

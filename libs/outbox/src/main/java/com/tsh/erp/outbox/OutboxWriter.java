@@ -20,7 +20,8 @@ import org.jboss.logging.MDC;
 /**
  * Writes an event into the outbox table of the service's database, in the caller's transaction:
  * the event exists exactly when the business change does. It refuses to run outside a
- * transaction ({@code MANDATORY}): there is no way to send an event without the change.
+ * transaction ({@code MANDATORY}): there is no way to send an event without the change. The event
+ * carries the current trace (OpenTelemetry's span, as a W3C {@code traceparent}) and request id.
  */
 @ApplicationScoped
 public class OutboxWriter {
@@ -47,7 +48,7 @@ public class OutboxWriter {
                                        String origin, P payload) {
         EventEnvelope<P> envelope = new EventEnvelope<>(UUID.randomUUID(), type.name(), type.aggregateType(), aggregateId,
                 aggregateVersion, Instant.now().truncatedTo(ChronoUnit.MICROS), actor, origin,
-                mdc(Correlation.TRACEPARENT), mdc(Correlation.REQUEST_ID), payload);
+                EventTracing.currentTraceparent(), requestId(), payload);
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(INSERT)) {
             ps.setObject(1, envelope.eventId());
             ps.setString(2, type.topic());
@@ -71,8 +72,8 @@ public class OutboxWriter {
     public record Written(String topic) {
     }
 
-    private static String mdc(String key) {
-        Object value = MDC.get(key);
+    private static String requestId() {
+        Object value = MDC.get(Correlation.REQUEST_ID);
         return value == null ? null : value.toString();
     }
 }

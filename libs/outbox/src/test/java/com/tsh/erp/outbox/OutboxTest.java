@@ -20,6 +20,9 @@ import com.tsh.erp.events.Topics;
 import com.tsh.erp.outbox.demo.DemoNotes;
 import com.tsh.erp.outbox.demo.NotesSeen;
 import com.tsh.erp.outbox.demo.NoteAdded;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Scope;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -56,6 +59,8 @@ class OutboxTest {
     OutboxRelayRunner runner;
     @Inject
     Relays relays;
+    @Inject
+    Tracer tracer;
 
     private Producer<String, String> producer;
 
@@ -92,6 +97,30 @@ class OutboxTest {
             assertEquals(new NoteAdded(key, 1, "note 1"), published.payload());
             assertEquals("NoteAdded", header(record, "eventType"));
             assertEquals(event.eventId().toString(), header(record, "eventId"));
+            // written outside any trace: none on the envelope, no header
+            assertNull(published.traceparent());
+            assertNull(header(record, "traceparent"));
+        }
+    }
+
+    @Test
+    void anEventWrittenInATraceCarriesItInItsEnvelopeAndAsTheRecordsTraceparentHeader() throws Exception {
+        String key = "traced-" + UUID.randomUUID();
+        Span span = tracer.spanBuilder("a request").startSpan();
+        EventEnvelope<NoteAdded> event;
+        try (Scope ignored = span.makeCurrent()) {
+            event = notes.add(key, 1, false);
+        } finally {
+            span.end();
+        }
+        String traceparent = "00-" + span.getSpanContext().getTraceId() + "-" + span.getSpanContext().getSpanId() + "-01";
+        assertEquals(traceparent, event.traceparent());
+
+        drain(runner.newRelay(producer));
+        try (TopicProbe probe = TopicProbe.read(run.bootstrap(), notes.topic())) {
+            ConsumerRecord<String, String> record = ofKey(probe.pollUntil(r -> has(r, key, 1), Duration.ofSeconds(30)), key).get(0);
+            assertEquals(traceparent, EventJson.read(record.value()).traceparent());
+            assertEquals(traceparent, header(record, "traceparent"));
         }
     }
 
