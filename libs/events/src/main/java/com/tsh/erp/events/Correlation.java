@@ -14,10 +14,8 @@ public final class Correlation {
     /** The W3C trace context header (HTTP and Kafka records), and the envelope field of the same name. */
     public static final String TRACEPARENT_HEADER = "traceparent";
 
-    /** MDC keys (and JSON log fields): the request id (ours), the trace and span ids (OpenTelemetry's). */
+    /** The request id's MDC key (and JSON log field); OpenTelemetry's are {@code traceId} and {@code spanId}. */
     public static final String REQUEST_ID = "requestId";
-    public static final String TRACE_ID = "traceId";
-    public static final String SPAN_ID = "spanId";
 
     private Correlation() {
     }

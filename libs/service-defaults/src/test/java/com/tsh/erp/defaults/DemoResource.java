@@ -103,8 +103,9 @@ public class DemoResource {
     public Map<String, Object> correlation() {
         LOG.info("correlation asked");
         return Map.of("request_id", String.valueOf(MDC.get(Correlation.REQUEST_ID)),
-                "trace_id", String.valueOf(MDC.get(Correlation.TRACE_ID)),
-                "span_id", String.valueOf(MDC.get(Correlation.SPAN_ID)));
+                // the MDC keys OpenTelemetry fills
+                "trace_id", String.valueOf(MDC.get("traceId")),
+                "span_id", String.valueOf(MDC.get("spanId")));
     }
 
     /** The correlation headers this service sends on a REST client call (to its own {@code /demo/headers}). */
