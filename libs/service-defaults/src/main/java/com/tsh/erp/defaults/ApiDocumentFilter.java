@@ -28,7 +28,11 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponse;
  * microprofile-config.properties):
  *
  * <ul>
- *   <li>every operation can answer {@code 500} (a problem, {@link ApiDocument#INTERNAL_ERROR});</li>
+ *   <li>every operation can answer {@code 500} (a problem, {@link ApiDocument#INTERNAL_ERROR}); one that
+ *       takes a body, a query or a header parameter can answer {@code 400} ({@link ApiDocument#BAD_REQUEST}:
+ *       malformed or invalid), and one on a path with a parameter {@code 404}
+ *       ({@link ApiDocument#NOT_FOUND}: nothing has that id), so resources declare only the other
+ *       errors they give ({@code 409}, {@code 422});</li>
  *   <li>a Bean Validation {@code @Pattern} must match the whole value, a JSON Schema {@code pattern}
  *       only somewhere in it: patterns are anchored ({@code @NotBlank}'s {@code \S} stays as it is);
  *       a pattern that only lists words ({@code "WHOLESALE|RETAIL"}) is an {@code enum}, and a query
@@ -68,9 +72,17 @@ public class ApiDocumentFilter implements OASFilter {
                         refs(op.getRequestBody().getContent(), requestRoots);
                     }
                     if (op.getResponses() != null) {
-                        if (op.getResponses().getAPIResponse("500") == null) {
-                            op.getResponses().addAPIResponse("500", createAPIResponse().ref(ApiDocument.INTERNAL_ERROR));
+                        List<Parameter> all = new ArrayList<>();
+                        all.addAll(item.getParameters() == null ? List.of() : item.getParameters());
+                        all.addAll(op.getParameters() == null ? List.of() : op.getParameters());
+                        if (op.getRequestBody() != null || all.stream().anyMatch(
+                                x -> x.getIn() == Parameter.In.QUERY || x.getIn() == Parameter.In.HEADER)) {
+                            answers(op, "400", ApiDocument.BAD_REQUEST);
                         }
+                        if (all.stream().anyMatch(x -> x.getIn() == Parameter.In.PATH)) {
+                            answers(op, "404", ApiDocument.NOT_FOUND);
+                        }
+                        answers(op, "500", ApiDocument.INTERNAL_ERROR);
                         if (op.getResponses().getAPIResponses() != null) {
                             for (APIResponse r : op.getResponses().getAPIResponses().values()) {
                                 refs(r.getContent(), responseRoots);
@@ -109,6 +121,13 @@ public class ApiDocumentFilter implements OASFilter {
             if (s != null && s.getProperties() != null && !requests.contains(name)) {
                 s.setRequired(new ArrayList<>(s.getProperties().keySet()));
             }
+        }
+    }
+
+    /** Adds a shared error answer to the operation, unless it declares that status itself. */
+    private static void answers(Operation op, String status, String response) {
+        if (op.getResponses().getAPIResponse(status) == null) {
+            op.getResponses().addAPIResponse(status, createAPIResponse().ref(response));
         }
     }
 

@@ -5,15 +5,12 @@ import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.DecimalMin;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -45,10 +42,10 @@ public class DemoResource {
     @Inject
     RedisDataSource redis;
 
-    public record Line(@NotBlank String sku, @Positive int quantity) {
+    public record Line(@Sku String sku, @Positive int quantity) {
     }
 
-    public record CreateItem(@NotBlank String name, @NotNull @DecimalMin("0.00") BigDecimal unitPrice,
+    public record CreateItem(@NotBlank String name, @NotNull @Money BigDecimal unitPrice,
                              @NotEmpty List<@Valid Line> lines) {
     }
 
@@ -58,16 +55,14 @@ public class DemoResource {
 
     @POST
     @Path("/items")
-    @APIResponse(responseCode = "200", description = "The item as read")
-    @APIResponse(responseCode = "400", ref = ApiDocument.BAD_REQUEST)
+    @APIResponse(responseCode = "200", description = "The item as read") // 400: ApiDocumentFilter adds it (a body)
     public CreateItem create(@Valid @NotNull CreateItem item) {
         return item;
     }
 
     @GET
     @Path("/items/{id}")
-    @APIResponse(responseCode = "200", description = "Item 1")
-    @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
+    @APIResponse(responseCode = "200", description = "Item 1") // 404: ApiDocumentFilter adds it (a path parameter)
     public Map<String, Object> get(@PathParam("id") long id) {
         if (id != 1) {
             throw ApiException.notFound("Item", id);
@@ -77,10 +72,9 @@ public class DemoResource {
 
     @GET
     @Path("/page")
-    @APIResponse(responseCode = "200", description = "The page size asked")
-    @APIResponse(responseCode = "400", ref = ApiDocument.BAD_REQUEST)
-    public Map<String, Object> page(@QueryParam("per_page") @DefaultValue("25") @Min(1) @Max(100) int perPage) {
-        return Map.of("per_page", perPage);
+    @APIResponse(responseCode = "200", description = "The page asked")
+    public Map<String, Object> page(@Valid @BeanParam PageParams.Of25 paging) {
+        return Map.of("page", paging.page(), "per_page", paging.perPage());
     }
 
     @GET

@@ -100,7 +100,29 @@ class ServiceDefaultsTest {
     void aQueryParameterOutOfRangeNamesTheParameter() {
         given().queryParam("per_page", 500).get("/demo/page").then().statusCode(400).contentType(PROBLEM)
                 .body("errors[0].field", equalTo("per_page"));
-        given().queryParam("per_page", 100).get("/demo/page").then().statusCode(200);
+        given().queryParam("per_page", 100).get("/demo/page").then().statusCode(200)
+                .body("page", equalTo(1)).body("per_page", equalTo(100));
+        given().queryParam("page", 0).get("/demo/page").then().statusCode(400).body("errors[0].field", equalTo("page"));
+        given().get("/demo/page").then().statusCode(200).body("page", equalTo(1)).body("per_page", equalTo(25));
+    }
+
+    @Test
+    void sharedConstraintsReportTheirPartsAndShowInTheDocument() {
+        given().contentType(ContentType.JSON)
+                .body("{\"name\": \"n\", \"unit_price\": 1.234, \"lines\": [{\"sku\": \"-A\", \"quantity\": 1}]}")
+                .post("/demo/items").then().statusCode(400)
+                .body("errors.field", contains("lines[0].sku", "unit_price"))
+                .body("errors.message", hasItem("letters, digits and . _ / - only"));
+        given().get("/q/openapi?format=json").then().statusCode(200)
+                .body("components.schemas.Line.properties.sku.maxLength", equalTo(64))
+                .body("components.schemas.Line.properties.sku.pattern", equalTo("^(?:[A-Za-z0-9][A-Za-z0-9._/-]*)$"))
+                .body("components.schemas.Line.required", hasItem("sku"))
+                .body("components.schemas.CreateItem.properties.unit_price.minimum", equalTo(0.00f))
+                .body("paths.'/demo/page'.get.parameters.find { it.name == 'page' }.schema.minimum", equalTo(1))
+                .body("paths.'/demo/page'.get.parameters.find { it.name == 'page' }.schema.maximum", equalTo(100000))
+                .body("paths.'/demo/page'.get.parameters.find { it.name == 'per_page' }.schema.maximum", equalTo(100))
+                .body("paths.'/demo/page'.get.parameters.find { it.name == 'per_page' }.schema.default", equalTo(25))
+                .body("paths.'/demo/page'.get.responses.'400'.'$ref'", equalTo("#/components/responses/BadRequest"));
     }
 
     @Test
