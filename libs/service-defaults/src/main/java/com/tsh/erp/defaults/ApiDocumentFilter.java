@@ -40,6 +40,11 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponse;
  *   <li>request bodies refuse unknown fields ({@code quarkus.jackson.fail-on-unknown-properties}), so
  *       their schemas say {@code additionalProperties: false}; a field that is not required may also be
  *       sent as {@code null};</li>
+ *   <li>a Java enum is a string of its constants' names: SmallRye writes it as a schema of its own that
+ *       fields and parameters refer to (wrapped in {@code allOf} where it is nullable or stands for a
+ *       {@code String} field with {@code @Schema(implementation = TheEnum.class)}, as {@link OneOf}'s
+ *       fields are documented); the values are written in place instead (with {@code null} where the
+ *       field may be null, which a reference cannot say in OpenAPI 3.0), so every enum reads the same;</li>
  *   <li>response bodies always carry every field of the record (Jackson writes nulls too), so every
  *       property of a schema that only answers use is required; which ones may be {@code null} the
  *       records say with {@code @Schema(nullable = true)}.</li>
@@ -58,6 +63,7 @@ public class ApiDocumentFilter implements OASFilter {
 
     @Override
     public void filterOpenAPI(OpenAPI api) {
+        inlineEnums(api);
         Set<String> requestRoots = new LinkedHashSet<>();
         Set<String> responseRoots = new LinkedHashSet<>();
         if (api.getPaths() != null && api.getPaths().getPathItems() != null) {
@@ -122,6 +128,73 @@ public class ApiDocumentFilter implements OASFilter {
                 s.setRequired(new ArrayList<>(s.getProperties().keySet()));
             }
         }
+    }
+
+    /** Writes every use of an enum schema as the enum itself, and drops the enum schemas. */
+    private static void inlineEnums(OpenAPI api) {
+        Map<String, Schema> schemas = api.getComponents() == null ? null : api.getComponents().getSchemas();
+        if (schemas == null) {
+            return;
+        }
+        Map<String, Schema> enums = new java.util.HashMap<>();
+        schemas.forEach((name, schema) -> {
+            if (schema.getEnumeration() != null && schema.getProperties() == null) {
+                enums.put(SCHEMAS + name, schema);
+            }
+        });
+        if (enums.isEmpty()) {
+            return;
+        }
+        java.util.function.Consumer<Schema> inline = s -> {
+            // a nullable field: anyOf [the enum, {type: null}]
+            boolean nullable = s.getType() != null && s.getType().contains(SchemaType.NULL);
+            List<Schema> wrapped = s.getAllOf() != null ? s.getAllOf() : s.getAnyOf();
+            if (s.getAnyOf() != null && s.getAnyOf().size() == 2 && s.getAnyOf().stream().anyMatch(x -> isNull(x))) {
+                nullable = true;
+                wrapped = s.getAnyOf().stream().filter(x -> !isNull(x)).toList();
+            }
+            Schema target = s.getRef() != null ? enums.get(s.getRef())
+                    : wrapped != null && wrapped.size() == 1 ? enums.get(wrapped.get(0).getRef()) : null;
+            if (target == null) {
+                return;
+            }
+            s.setAnyOf(null);
+            List<SchemaType> type = new ArrayList<>(target.getType() == null ? List.of() : target.getType());
+            if (nullable) {
+                type.add(SchemaType.NULL);
+            }
+            s.setRef(null);
+            s.setAllOf(null);
+            s.setType(type);
+            s.setEnumeration(new ArrayList<>(target.getEnumeration()));
+        };
+        schemas.values().forEach(s -> walk(s, inline));
+        if (api.getPaths() != null && api.getPaths().getPathItems() != null) {
+            for (PathItem item : api.getPaths().getPathItems().values()) {
+                List<Parameter> parameters = new ArrayList<>(item.getParameters() == null ? List.of() : item.getParameters());
+                List<Content> contents = new ArrayList<>();
+                if (item.getOperations() != null) {
+                    for (Operation op : item.getOperations().values()) {
+                        parameters.addAll(op.getParameters() == null ? List.of() : op.getParameters());
+                        if (op.getRequestBody() != null) {
+                            contents.add(op.getRequestBody().getContent());
+                        }
+                        if (op.getResponses() != null && op.getResponses().getAPIResponses() != null) {
+                            op.getResponses().getAPIResponses().values().forEach(r -> contents.add(r.getContent()));
+                        }
+                    }
+                }
+                parameters.forEach(x -> walk(x.getSchema(), inline));
+                contents.stream().filter(c -> c != null && c.getMediaTypes() != null)
+                        .forEach(c -> c.getMediaTypes().values().forEach(m -> walk(m.getSchema(), inline)));
+            }
+        }
+        enums.keySet().forEach(ref -> api.getComponents().removeSchema(ref.substring(SCHEMAS.length())));
+    }
+
+    /** A schema that only says {@code type: null}. */
+    private static boolean isNull(Schema s) {
+        return s.getRef() == null && List.of(SchemaType.NULL).equals(s.getType()) && s.getEnumeration() == null;
     }
 
     /** Adds a shared error answer to the operation, unless it declares that status itself. */
