@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.tsh.erp.catalog.service.StockLedger;
-import com.tsh.erp.catalog.service.StockLedger.Reason;
+import com.tsh.erp.events.catalog.StockChangeReason;
 import com.tsh.erp.events.EventEnvelope;
 import com.tsh.erp.events.EventJson;
 import com.tsh.erp.events.Topics;
@@ -81,7 +81,7 @@ class EventVersionTest extends CatalogTestBase {
         // a stock change that has locked the row and written +5, not yet committed
         CompletableFuture<Void> adjustment = CompletableFuture.runAsync(() -> QuarkusTransaction.requiringNew().run(() -> {
             ledger.lock(List.of(id));
-            ledger.apply(id, Reason.ADJUSTMENT, 5, 0, null, "goods received", null, "user:test");
+            ledger.apply(id, StockChangeReason.ADJUSTMENT, 5, 0, null, "goods received", null, "user:test");
             stockChanged.countDown();
             try {
                 assertTrue(commit.await(30, TimeUnit.SECONDS));

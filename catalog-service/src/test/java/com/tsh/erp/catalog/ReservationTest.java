@@ -16,6 +16,7 @@ import com.tsh.erp.events.EventType;
 import com.tsh.erp.events.Topics;
 import com.tsh.erp.events.catalog.CatalogEvents;
 import com.tsh.erp.events.catalog.StockReservationRejected;
+import com.tsh.erp.events.catalog.ShortReason;
 import com.tsh.erp.events.catalog.StockReservationRejected.ShortLine;
 import com.tsh.erp.events.orders.OrderPlaced;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -172,9 +173,9 @@ class ReservationTest extends CatalogTestBase {
         assertEquals(0, db.count("select reserved from product where id = ?", fine));
         assertEquals(0, db.count("select reserved from product where id = ?", inactive));
         StockReservationRejected answer = onlyAnswer(order, CatalogEvents.STOCK_RESERVATION_REJECTED);
-        Map<Long, String> reasons = answer.shortLines().stream()
+        Map<Long, ShortReason> reasons = answer.shortLines().stream()
                 .collect(Collectors.toMap(ShortLine::productId, ShortLine::reason));
-        assertEquals(Map.of(987654321L, "UNKNOWN_PRODUCT", inactive, "INACTIVE_PRODUCT"), reasons,
+        assertEquals(Map.of(987654321L, ShortReason.UNKNOWN_PRODUCT, inactive, ShortReason.INACTIVE_PRODUCT), reasons,
                 "each bad line named with its reason; the good line is not short");
     }
 

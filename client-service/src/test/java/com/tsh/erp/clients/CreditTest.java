@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.tsh.erp.events.OrderMother;
+import com.tsh.erp.events.clients.ClientType;
+import com.tsh.erp.events.clients.CreditRejection;
 import com.tsh.erp.clients.service.CreditReservations;
 import com.tsh.erp.testing.Concurrently;
 import com.tsh.erp.testing.TopicProbe;
@@ -67,7 +69,7 @@ class CreditTest extends ClientsTestBase {
         long client = People.wholesale("Limit " + UUID.randomUUID(), 1_000_000);
         List<OrderPlaced> orders = new ArrayList<>();
         for (int i = 0; i < 100; i++) {
-            orders.add(OrderMother.forClient(client, "WHOLESALE", 30_000)); // 33 fit, the 34th would pass the limit
+            orders.add(OrderMother.forClient(client, ClientType.WHOLESALE, 30_000)); // 33 fit, the 34th would pass the limit
         }
         List<Boolean> outcomes = Concurrently.run(16, orders.stream()
                 .map(o -> (Callable<Boolean>) () -> QuarkusTransaction.requiringNew().call(() -> credit.reserve(o, 1))).toList());
@@ -79,7 +81,7 @@ class CreditTest extends ClientsTestBase {
         EventEnvelope<JsonNode> rejected = answerEvents(orders, 100).values().stream().flatMap(List::stream)
                 .filter(e -> e.eventType().equals("CreditRejected")).findFirst().orElseThrow();
         CreditRejected r = EventJson.payload(rejected, ClientEvents.CREDIT_REJECTED).payload();
-        assertEquals("CREDIT_LIMIT_EXCEEDED", r.reason());
+        assertEquals(CreditRejection.CREDIT_LIMIT_EXCEEDED, r.reason());
         assertEquals(0, new BigDecimal("1000000.00").compareTo(r.creditLimit()));
         assertEquals(0, new BigDecimal("990000.00").compareTo(r.reservedCredit()));
         assertEquals(0, new BigDecimal("10000.00").compareTo(r.availableCredit()));
@@ -89,9 +91,9 @@ class CreditTest extends ClientsTestBase {
     void theSagaThroughKafkaHoldsReleasesAndDebitsOnceWhateverIsRedelivered() {
         long client = People.wholesale("Saga " + UUID.randomUUID(), 100_000);
         long retail = People.client(People.clientBody("Retail " + UUID.randomUUID(), "RETAIL"));
-        OrderPlaced a = OrderMother.forClient(client, "WHOLESALE", 60_000);
-        OrderPlaced b = OrderMother.forClient(client, "WHOLESALE", 50_000); // over the limit while a is held
-        OrderPlaced cash = OrderMother.forClient(retail, "RETAIL", 900_000);
+        OrderPlaced a = OrderMother.forClient(client, ClientType.WHOLESALE, 60_000);
+        OrderPlaced b = OrderMother.forClient(client, ClientType.WHOLESALE, 50_000); // over the limit while a is held
+        OrderPlaced cash = OrderMother.forClient(retail, ClientType.RETAIL, 900_000);
         String aPlaced = OrderMother.placedEvent(a);
         run.send(Topics.ORDERS_ORDERS, a.orderId(), aPlaced);
         assertEquals(List.of("CreditReserved"), answersOnTopic(List.of(a), 1).get(a.orderId()));
@@ -121,7 +123,7 @@ class CreditTest extends ClientsTestBase {
                 "retail orders hold no credit and are not debited");
 
         // c fits exactly: balance 60,000 + 40,000 = the limit; cancelling it releases the hold
-        OrderPlaced c = OrderMother.forClient(client, "WHOLESALE", 40_000);
+        OrderPlaced c = OrderMother.forClient(client, ClientType.WHOLESALE, 40_000);
         run.send(Topics.ORDERS_ORDERS, c.orderId(), OrderMother.placedEvent(c));
         assertEquals(List.of("CreditReserved"), answersOnTopic(List.of(c), 1).get(c.orderId()));
         run.send(Topics.ORDERS_ORDERS, c.orderId(), OrderMother.cancelledEvent(c.orderId()));
@@ -133,8 +135,8 @@ class CreditTest extends ClientsTestBase {
     void reSentOrdersGetTheSameDecisionWhateverChangedMeanwhile() {
         long client = People.wholesale("Re-sent " + UUID.randomUUID(), 100_000);
         long retail = People.client(People.clientBody("Counter " + UUID.randomUUID(), "RETAIL"));
-        OrderPlaced tooBig = OrderMother.forClient(client, "WHOLESALE", 150_000);
-        OrderPlaced cash = OrderMother.forClient(retail, "RETAIL", 10_000);
+        OrderPlaced tooBig = OrderMother.forClient(client, ClientType.WHOLESALE, 150_000);
+        OrderPlaced cash = OrderMother.forClient(retail, ClientType.RETAIL, 10_000);
         run.send(Topics.ORDERS_ORDERS, tooBig.orderId(), OrderMother.placedEvent(tooBig));
         run.send(Topics.ORDERS_ORDERS, cash.orderId(), OrderMother.placedEvent(cash));
         assertEquals(List.of("CreditRejected"), answersOnTopic(List.of(tooBig), 1).get(tooBig.orderId()));
@@ -161,7 +163,7 @@ class CreditTest extends ClientsTestBase {
     @Test
     void creditAnswersCarryTheOrdersVersion() {
         long client = People.wholesale("Versioned " + UUID.randomUUID(), 100_000);
-        OrderPlaced order = OrderMother.forClient(client, "WHOLESALE", 1_000);
+        OrderPlaced order = OrderMother.forClient(client, ClientType.WHOLESALE, 1_000);
         run.send(Topics.ORDERS_ORDERS, order.orderId(),
                 OrderMother.event(OrderEvents.ORDER_PLACED, order.orderId(), 7, order));
         assertEquals(7, answerEvents(List.of(order), 1).get(order.orderId()).get(0).aggregateVersion());

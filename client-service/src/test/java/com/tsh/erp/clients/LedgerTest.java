@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.tsh.erp.events.OrderMother;
+import com.tsh.erp.events.clients.ClientType;
 import com.tsh.erp.clients.service.CreditReservations;
 import com.tsh.erp.events.orders.OrderPlaced;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -43,7 +44,7 @@ class LedgerTest extends ClientsTestBase {
     @Test
     void statementAndBalanceAgreeAfterDeliveriesPaymentsAndAdjustments() {
         long client = People.wholesale("Statement " + UUID.randomUUID(), 5_000_000);
-        OrderPlaced order = OrderMother.forClient(client, "WHOLESALE", 250_000);
+        OrderPlaced order = OrderMother.forClient(client, ClientType.WHOLESALE, 250_000);
         QuarkusTransaction.requiringNew().run(() -> {
             credit.reserve(order, 1);
             credit.deliver(order.orderId());

@@ -4,6 +4,7 @@ import com.tsh.erp.catalog.service.ProductSummary;
 import com.tsh.erp.catalog.service.ProductWithStock;
 import com.tsh.erp.catalog.service.StockLedger;
 import com.tsh.erp.defaults.Page;
+import com.tsh.erp.events.catalog.StockChangeReason;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -39,7 +40,7 @@ public final class ProductViews {
     }
 
     static LedgerEntry entry(StockLedger.Entry e) {
-        return new LedgerEntry(e.id(), e.reason().name(), e.onHandDelta(), e.reservedDelta(), e.onHandAfter(),
+        return new LedgerEntry(e.id(), e.reason(), e.onHandDelta(), e.reservedDelta(), e.onHandAfter(),
                 e.reservedAfter(), e.orderId(), e.note(), e.actor(), e.createdAt());
     }
 
@@ -61,7 +62,7 @@ public final class ProductViews {
     }
 
     public record LedgerEntry(long id,
-                              @Schema(enumeration = {"ADJUSTMENT", "RESERVATION", "RELEASE", "DELIVERY", "IMPORT"}) String reason,
+                              StockChangeReason reason,
                               int onHandDelta, int reservedDelta, int onHandAfter, int reservedAfter,
                               @Schema(nullable = true) String orderId, @Schema(nullable = true) String note, String actor,
                               Instant createdAt) {

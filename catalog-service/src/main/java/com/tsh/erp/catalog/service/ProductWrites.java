@@ -1,7 +1,7 @@
 package com.tsh.erp.catalog.service;
 
 import com.tsh.erp.catalog.domain.Product;
-import com.tsh.erp.catalog.service.StockLedger.Reason;
+import com.tsh.erp.events.catalog.StockChangeReason;
 import com.tsh.erp.catalog.service.StockLedger.Stock;
 import com.tsh.erp.defaults.ApiException;
 import com.tsh.erp.defaults.Problem;
@@ -49,7 +49,7 @@ public class ProductWrites {
         em.persist(p);
         em.flush(); // the row exists before the ledger books its first stock on it
         if (initialStock != null && initialStock > 0) {
-            ledger.apply(p.id, Reason.ADJUSTMENT, initialStock, 0, null, "initial stock", null, actor);
+            ledger.apply(p.id, StockChangeReason.ADJUSTMENT, initialStock, 0, null, "initial stock", null, actor);
         }
         return ProductMapper.withStock(p, upserted(p, actor, EventEnvelope.ORIGIN_TSH));
     }
@@ -103,7 +103,7 @@ public class ProductWrites {
             throw ApiException.unprocessable("quantity_delta", "stock on hand would fall to " + after + ", below the "
                     + locked.reserved() + " units reserved for orders");
         }
-        return ledger.apply(id, Reason.ADJUSTMENT, quantityDelta, 0, null, reason.strip(), idempotencyKey, actor);
+        return ledger.apply(id, StockChangeReason.ADJUSTMENT, quantityDelta, 0, null, reason.strip(), idempotencyKey, actor);
     }
 
     /**

@@ -5,6 +5,7 @@ import com.tsh.erp.defaults.Sql;
 import com.tsh.erp.defaults.Sql.Params;
 import com.tsh.erp.defaults.Sql.Row;
 import com.tsh.erp.events.catalog.CatalogEvents;
+import com.tsh.erp.events.catalog.StockChangeReason;
 import com.tsh.erp.events.catalog.StockChanged;
 import com.tsh.erp.outbox.OutboxWriter;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,8 +29,6 @@ import java.util.Optional;
 @ApplicationScoped
 public class StockLedger {
 
-    public enum Reason { ADJUSTMENT, RESERVATION, RELEASE, DELIVERY, IMPORT }
-
     /** A product's stock figures (with its SKU and whether it is active), at {@code stockVersion}. */
     public record Stock(long productId, String sku, int stockOnHand, int reserved, boolean active, long stockVersion) {
         public int available() {
@@ -43,7 +42,7 @@ public class StockLedger {
     }
 
     /** One row of a product's stock history. */
-    public record Entry(long id, Reason reason, int onHandDelta, int reservedDelta, int onHandAfter, int reservedAfter,
+    public record Entry(long id, StockChangeReason reason, int onHandDelta, int reservedDelta, int onHandAfter, int reservedAfter,
                         String orderId, String note, String actor, Instant createdAt) {
     }
 
@@ -86,7 +85,7 @@ public class StockLedger {
      * @return the figures after the change
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Stock apply(long productId, Reason reason, int onHandDelta, int reservedDelta, String orderId,
+    public Stock apply(long productId, StockChangeReason reason, int onHandDelta, int reservedDelta, String orderId,
                        String note, String idempotencyKey, String actor) {
         Stock after = sql.one("""
                         update product set stock_on_hand = stock_on_hand + :onHandDelta, reserved = reserved + :reservedDelta,
@@ -104,7 +103,7 @@ public class StockLedger {
                         .and("reservedAfter", after.reserved()).and("orderId", orderId).and("note", note)
                         .and("idempotencyKey", idempotencyKey).and("actor", actor));
         outbox.append(CatalogEvents.STOCK_CHANGED, String.valueOf(productId), after.stockVersion(), actor,
-                new StockChanged(productId, after.sku(), reason.name(), onHandDelta, reservedDelta, after.stockOnHand(),
+                new StockChanged(productId, after.sku(), reason, onHandDelta, reservedDelta, after.stockOnHand(),
                         after.reserved(), after.available(), orderId));
         return after;
     }
@@ -116,7 +115,7 @@ public class StockLedger {
                                actor, created_at
                         from stock_ledger where product_id = :productId order by id desc limit :limit offset :offset""",
                 Params.of("productId", productId).and("limit", perPage + 1).and("offset", (long) (page - 1) * perPage),
-                r -> new Entry(r.getLong("id"), Reason.valueOf(r.getString("reason")), r.getInt("on_hand_delta"),
+                r -> new Entry(r.getLong("id"), StockChangeReason.valueOf(r.getString("reason")), r.getInt("on_hand_delta"),
                         r.getInt("reserved_delta"), r.getInt("on_hand_after"), r.getInt("reserved_after"),
                         r.getString("order_id"), r.getString("note"), r.getString("actor"), r.getInstant("created_at"))),
                 page, perPage);

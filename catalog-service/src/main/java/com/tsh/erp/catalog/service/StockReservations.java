@@ -1,11 +1,12 @@
 package com.tsh.erp.catalog.service;
 
 import com.tsh.erp.catalog.service.StockLedger.Stock;
-import com.tsh.erp.catalog.service.StockLedger.Reason;
+import com.tsh.erp.events.catalog.StockChangeReason;
 import com.tsh.erp.defaults.Actors;
 import com.tsh.erp.defaults.Sql;
 import com.tsh.erp.defaults.Sql.Params;
 import com.tsh.erp.events.catalog.CatalogEvents;
+import com.tsh.erp.events.catalog.ShortReason;
 import com.tsh.erp.events.catalog.StockReservationRejected;
 import com.tsh.erp.events.catalog.StockReservationRejected.ShortLine;
 import com.tsh.erp.events.catalog.StockReserved;
@@ -13,6 +14,7 @@ import com.tsh.erp.events.catalog.StockReserved.ReservedLine;
 import com.tsh.erp.events.orders.OrderLine;
 import com.tsh.erp.events.orders.OrderPlaced;
 import com.tsh.erp.outbox.SagaAnswers;
+import com.tsh.erp.outbox.SagaAnswers.Participant;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -39,8 +41,18 @@ public class StockReservations {
     @Inject
     SagaAnswers answers;
 
-    /** The participant's name in the saga's memory of answers. */
-    static final String PARTICIPANT = "stock";
+    /** What catalog-service decided about an order's stock. */
+    public enum Decision { RESERVED, REJECTED }
+
+    /**
+     * A line's state in {@code stock_reservation.status}: held, given back, or gone out with the
+     * delivery. (Queries keep the literal {@code 'RESERVED'}, which the table's partial index names.)
+     */
+    enum Status { RESERVED, RELEASED, DELIVERED }
+
+    /** This participant in the saga's memory of answers. */
+    static final Participant<Decision> PARTICIPANT = new Participant<>("stock", Decision.class,
+            CatalogEvents.STOCK_RESERVED, CatalogEvents.STOCK_RESERVATION_REJECTED);
 
     /**
      * Reserves every line or none; answers StockReserved or StockReservationRejected, with the
@@ -49,10 +61,9 @@ public class StockReservations {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean reserve(OrderPlaced order, long orderVersion) {
-        Optional<String> before = answers.repeat(PARTICIPANT, order.orderId(), ACTOR,
-                CatalogEvents.STOCK_RESERVED, CatalogEvents.STOCK_RESERVATION_REJECTED);
+        Optional<Decision> before = answers.repeat(PARTICIPANT, order.orderId(), ACTOR);
         if (before.isPresent()) {
-            return Decision.RESERVED.name().equals(before.get());
+            return before.get() == Decision.RESERVED;
         }
         Map<Long, Integer> wanted = new TreeMap<>(); // one line a product, ids ascending
         Map<Long, String> skus = new TreeMap<>();
@@ -66,53 +77,50 @@ public class StockReservations {
         for (Map.Entry<Long, Integer> w : wanted.entrySet()) {
             Stock p = locked.get(w.getKey());
             if (p == null) {
-                shortLines.add(new ShortLine(w.getKey(), skus.get(w.getKey()), w.getValue(), 0, "UNKNOWN_PRODUCT"));
+                shortLines.add(new ShortLine(w.getKey(), skus.get(w.getKey()), w.getValue(), 0, ShortReason.UNKNOWN_PRODUCT));
             } else if (!p.active()) {
-                shortLines.add(new ShortLine(p.productId(), p.sku(), w.getValue(), 0, "INACTIVE_PRODUCT"));
+                shortLines.add(new ShortLine(p.productId(), p.sku(), w.getValue(), 0, ShortReason.INACTIVE_PRODUCT));
             } else if (w.getValue() <= 0 || p.available() < w.getValue()) {
                 shortLines.add(new ShortLine(p.productId(), p.sku(), w.getValue(), Math.max(0, p.available()),
-                        w.getValue() <= 0 ? "INVALID_QUANTITY" : "INSUFFICIENT_STOCK"));
+                        w.getValue() <= 0 ? ShortReason.INVALID_QUANTITY : ShortReason.INSUFFICIENT_STOCK));
             }
         }
         if (!shortLines.isEmpty()) {
-            answers.answer(PARTICIPANT, order.orderId(), Decision.REJECTED.name(), CatalogEvents.STOCK_RESERVATION_REJECTED,
+            answers.answer(PARTICIPANT, order.orderId(), Decision.REJECTED, CatalogEvents.STOCK_RESERVATION_REJECTED,
                     orderVersion, ACTOR, new StockReservationRejected(order.orderId(), shortLines));
             return false;
         }
         List<ReservedLine> reserved = new ArrayList<>();
         for (Map.Entry<Long, Integer> w : wanted.entrySet()) {
-            ledger.apply(w.getKey(), Reason.RESERVATION, 0, w.getValue(), order.orderId(), null, null, ACTOR);
+            ledger.apply(w.getKey(), StockChangeReason.RESERVATION, 0, w.getValue(), order.orderId(), null, null, ACTOR);
             insertReservation(order.orderId(), w.getKey(), w.getValue());
             reserved.add(new ReservedLine(w.getKey(), locked.get(w.getKey()).sku(), w.getValue()));
         }
-        answers.answer(PARTICIPANT, order.orderId(), Decision.RESERVED.name(), CatalogEvents.STOCK_RESERVED, orderVersion,
+        answers.answer(PARTICIPANT, order.orderId(), Decision.RESERVED, CatalogEvents.STOCK_RESERVED, orderVersion,
                 ACTOR, new StockReserved(order.orderId(), reserved));
         return true;
     }
 
-    /** What catalog-service decided about an order's stock. */
-    public enum Decision { RESERVED, REJECTED }
-
     /** Gives back what the order holds (cancelled or rejected); nothing if it holds nothing. */
     @Transactional(Transactional.TxType.MANDATORY)
     public int release(String orderId) {
-        return settle(orderId, "RELEASED", Reason.RELEASE);
+        return settle(orderId, Status.RELEASED, StockChangeReason.RELEASE);
     }
 
     /** The order left the warehouse: its reserved units leave stock on hand. */
     @Transactional(Transactional.TxType.MANDATORY)
     public int deliver(String orderId) {
-        return settle(orderId, "DELIVERED", Reason.DELIVERY);
+        return settle(orderId, Status.DELIVERED, StockChangeReason.DELIVERY);
     }
 
-    private int settle(String orderId, String newStatus, Reason reason) {
+    private int settle(String orderId, Status newStatus, StockChangeReason reason) {
         Map<Long, Integer> held = held(orderId);
         if (held.isEmpty()) {
             return 0;
         }
         ledger.lock(held.keySet());
         for (Map.Entry<Long, Integer> h : held.entrySet()) {
-            int onHandDelta = reason == Reason.DELIVERY ? -h.getValue() : 0;
+            int onHandDelta = reason == StockChangeReason.DELIVERY ? -h.getValue() : 0;
             ledger.apply(h.getKey(), reason, onHandDelta, -h.getValue(), orderId, null, null, ACTOR);
         }
         return sql.update("update stock_reservation set status = :status, updated_at = now() where order_id = :orderId and status = 'RESERVED'",
@@ -131,7 +139,7 @@ public class StockReservations {
     }
 
     private void insertReservation(String orderId, long productId, int quantity) {
-        sql.update("insert into stock_reservation (order_id, product_id, quantity, status) values (:orderId, :productId, :quantity, 'RESERVED')",
-                Params.of("orderId", orderId).and("productId", productId).and("quantity", quantity));
+        sql.update("insert into stock_reservation (order_id, product_id, quantity, status) values (:orderId, :productId, :quantity, :status)",
+                Params.of("orderId", orderId).and("productId", productId).and("quantity", quantity).and("status", Status.RESERVED));
     }
 }

@@ -2,7 +2,7 @@ package com.tsh.erp.catalog.service;
 
 import com.tsh.erp.catalog.domain.Product;
 import com.tsh.erp.catalog.service.StockLedger.Stock;
-import com.tsh.erp.catalog.service.StockLedger.Reason;
+import com.tsh.erp.events.catalog.StockChangeReason;
 import com.tsh.erp.defaults.Actors;
 import com.tsh.erp.events.EventEnvelope;
 import com.tsh.erp.events.InvalidEventException;
@@ -66,7 +66,7 @@ public class ZohoItemImport {
                         item.stockOnHand(), locked.reserved(), target);
             }
             if (target != locked.stockOnHand()) {
-                ledger.apply(p.id, Reason.IMPORT, target - locked.stockOnHand(), 0, null, "stock on hand in Zoho", null, ACTOR);
+                ledger.apply(p.id, StockChangeReason.IMPORT, target - locked.stockOnHand(), 0, null, "stock on hand in Zoho", null, ACTOR);
             }
         }
         products.upserted(p, ACTOR, EventEnvelope.ORIGIN_ZOHO);

@@ -4,14 +4,19 @@ import com.tsh.erp.clients.service.ClientInput;
 import com.tsh.erp.clients.service.ClientStatements;
 import com.tsh.erp.clients.service.ClientSummary;
 import com.tsh.erp.clients.service.ClientWithFigures;
+import com.tsh.erp.clients.service.ClientWrites;
+import com.tsh.erp.clients.service.PaymentMethod;
+import com.tsh.erp.defaults.Money;
+import com.tsh.erp.defaults.OneOf;
 import com.tsh.erp.defaults.Page;
+import com.tsh.erp.defaults.SignedMoney;
+import com.tsh.erp.events.clients.ClientType;
+import com.tsh.erp.events.clients.LedgerEntryKind;
 import jakarta.validation.constraints.DecimalMin;
-import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -25,14 +30,9 @@ public final class ClientApi {
     private ClientApi() {
     }
 
-    static ClientInput input(ClientFields f) {
-        return new ClientInput(f.name(), f.nameAr(), f.clientType(), f.phone(), f.email(), f.address(), f.city(), f.region(),
-                f.salespersonId(), f.creditLimit(), f.zohoContactId(), null);
-    }
-
-    static ClientInput input(UpdateClient u) {
-        return new ClientInput(u.name(), u.nameAr(), u.clientType(), u.phone(), u.email(), u.address(), u.city(), u.region(),
-                u.salespersonId(), u.creditLimit(), u.zohoContactId(), u.active());
+    static ClientInput input(ClientFields f, Boolean active) {
+        return new ClientInput(f.name, f.nameAr, ClientType.valueOf(f.clientType), f.phone, f.email, f.address, f.city,
+                f.region, f.salespersonId, f.creditLimit, f.zohoContactId, active);
     }
 
     static ClientListItem listItem(ClientSummary c) {
@@ -51,49 +51,39 @@ public final class ClientApi {
     }
 
     static Statement statement(ClientStatements.Statement s) {
-        List<LedgerEntry> items = s.entries().items().stream().map(e -> new LedgerEntry(e.id(), e.kind().name(), e.amount(),
+        List<LedgerEntry> items = s.entries().items().stream().map(e -> new LedgerEntry(e.id(), e.kind(), e.amount(),
                 e.balanceAfter(), e.orderId(), e.paymentMethod(), e.reference(), e.note(), e.actor(), e.createdAt())).toList();
         return new Statement(s.clientId(), s.from(), s.to(), s.openingBalance(), s.closingBalance(), items,
                 s.entries().page(), s.entries().perPage(), s.entries().hasMore());
     }
 
-    public record ClientFields(
-            @NotBlank @Size(max = 200) String name,
-            @NotBlank @Size(max = 200) String nameAr,
-            @NotNull @Pattern(regexp = "WHOLESALE|RETAIL", message = "must be WHOLESALE or RETAIL") String clientType,
-            @Size(max = 40) String phone,
-            @Email @Size(max = 200) String email,
-            @Size(max = 500) String address,
-            @Size(max = 100) String city,
-            @Size(max = 100) String region,
-            Long salespersonId,
-            @DecimalMin("0.00") @Digits(integer = 12, fraction = 2) BigDecimal creditLimit,
-            @Size(max = 64) String zohoContactId) {
+    /** A new client: its fields (which an edit sends too). */
+    public static class ClientFields {
+        public @NotBlank @Size(max = 200) String name;
+        public @NotBlank @Size(max = 200) String nameAr;
+        public @NotNull @OneOf(ClientType.class) @Schema(implementation = ClientType.class, required = true) String clientType;
+        public @Size(max = 40) String phone;
+        public @Email @Size(max = 200) String email;
+        public @Size(max = 500) String address;
+        public @Size(max = 100) String city;
+        public @Size(max = 100) String region;
+        public Long salespersonId;
+        public @Money BigDecimal creditLimit;
+        public @Size(max = 64) String zohoContactId;
     }
 
     /** A full replacement of the client's fields, with the version it was read at. */
-    public record UpdateClient(
-            @NotNull @Min(0) Long version,
-            @NotBlank @Size(max = 200) String name,
-            @NotBlank @Size(max = 200) String nameAr,
-            @NotNull @Pattern(regexp = "WHOLESALE|RETAIL", message = "must be WHOLESALE or RETAIL") String clientType,
-            @Size(max = 40) String phone,
-            @Email @Size(max = 200) String email,
-            @Size(max = 500) String address,
-            @Size(max = 100) String city,
-            @Size(max = 100) String region,
-            Long salespersonId,
-            @DecimalMin("0.00") @Digits(integer = 12, fraction = 2) BigDecimal creditLimit,
-            Boolean active,
-            @Size(max = 64) String zohoContactId) {
+    public static class UpdateClient extends ClientFields {
+        public @NotNull @Min(0) Long version;
+        public Boolean active;
     }
 
     public record Reassign(Long salespersonId) {
     }
 
     public record Payment(
-            @NotNull @DecimalMin(value = "0.01") @Digits(integer = 12, fraction = 2) BigDecimal amount,
-            @NotNull @Pattern(regexp = "CASH|BANK_TRANSFER|CHEQUE|CARD", message = "must be CASH, BANK_TRANSFER, CHEQUE or CARD") String method,
+            @NotNull @SignedMoney @DecimalMin("0.01") BigDecimal amount,
+            @NotNull @OneOf(PaymentMethod.class) @Schema(implementation = PaymentMethod.class, required = true) String method,
             @NotBlank @Size(max = 100) String reference,
             @Size(max = 500) String note) {
     }
@@ -103,14 +93,14 @@ public final class ClientApi {
      * (either way; needs a reason).
      */
     public record Adjustment(
-            @NotNull @Pattern(regexp = "CREDIT_NOTE|ADJUSTMENT", message = "must be CREDIT_NOTE or ADJUSTMENT") String kind,
-            @NotNull @Digits(integer = 12, fraction = 2) BigDecimal amount,
+            @NotNull @OneOf(ClientWrites.AdjustmentKind.class) @Schema(implementation = ClientWrites.AdjustmentKind.class, required = true) String kind,
+            @NotNull @SignedMoney BigDecimal amount,
             @Size(max = 100) String reference,
             @NotBlank @Size(max = 500) String reason) {
     }
 
     public record ClientListItem(long id, String name, String nameAr,
-                                 @Schema(enumeration = {"WHOLESALE", "RETAIL"}) String clientType,
+                                 ClientType clientType,
                                  @Schema(nullable = true, description = "E.164") String phone,
                                  @Schema(nullable = true) String city, @Schema(nullable = true) String region,
                                  @Schema(nullable = true) Long salespersonId, boolean active) {
@@ -121,7 +111,7 @@ public final class ClientApi {
      * always sent; {@code nullable} marks the ones that may be {@code null}.
      */
     public record ClientDetail(long id, String name, String nameAr,
-                               @Schema(enumeration = {"WHOLESALE", "RETAIL"}) String clientType,
+                               ClientType clientType,
                                @Schema(nullable = true, description = "E.164") String phone,
                                @Schema(nullable = true) String email, @Schema(nullable = true) String address,
                                @Schema(nullable = true) String city, @Schema(nullable = true) String region,
@@ -135,10 +125,10 @@ public final class ClientApi {
     }
 
     public record LedgerEntry(long id,
-                              @Schema(enumeration = {"ORDER_DELIVERED", "PAYMENT", "CREDIT_NOTE", "ADJUSTMENT"}) String kind,
+                              LedgerEntryKind kind,
                               @Schema(description = "Positive raises the balance (what the client owes)") BigDecimal amount,
                               BigDecimal balanceAfter, @Schema(nullable = true) String orderId,
-                              @Schema(nullable = true, enumeration = {"CASH", "BANK_TRANSFER", "CHEQUE", "CARD"}) String paymentMethod,
+                              @Schema(nullable = true) PaymentMethod paymentMethod,
                               @Schema(nullable = true) String reference, @Schema(nullable = true) String note, String actor,
                               Instant createdAt) {
     }

@@ -10,20 +10,23 @@ import com.tsh.erp.clients.api.ClientApi.UpdateClient;
 import com.tsh.erp.clients.service.ClientSearch;
 import com.tsh.erp.clients.service.ClientSearch.ClientQuery;
 import com.tsh.erp.clients.service.ClientStatements;
+import com.tsh.erp.clients.service.ClientWithFigures;
 import com.tsh.erp.clients.service.ClientWrites;
+import com.tsh.erp.clients.service.PaymentMethod;
 import com.tsh.erp.defaults.Actors;
 import com.tsh.erp.defaults.ApiDocument;
 import com.tsh.erp.defaults.ApiException;
 import com.tsh.erp.defaults.IdList;
+import com.tsh.erp.defaults.OneOf;
+import com.tsh.erp.defaults.PageParams;
+import com.tsh.erp.events.clients.ClientType;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -35,6 +38,10 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
@@ -64,28 +71,25 @@ public class ClientResource {
     @APIResponse(responseCode = "200", description = "A page of clients (list fields only), or with `ids` the listed clients",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(oneOf = {ClientApi.ClientPage.class, ClientApi.ClientBatch.class})))
-    @APIResponse(responseCode = "400", ref = ApiDocument.BAD_REQUEST)
     public Object list(@QueryParam("q") @Size(max = 100) String q,
-                       @QueryParam("type") @Pattern(regexp = "WHOLESALE|RETAIL", message = "must be WHOLESALE or RETAIL") String type,
+                       @QueryParam("type") @OneOf(ClientType.class) @Parameter(schema = @Schema(implementation = ClientType.class)) String type,
                        @QueryParam("salesperson_id") Long salespersonId,
                        @QueryParam("region") @Size(max = 100) String region,
                        @QueryParam("city") @Size(max = 100) String city,
                        @QueryParam("active") @Pattern(regexp = "true|false", message = "must be true or false") String active,
-                       @QueryParam("page") @DefaultValue("1") @Min(1) @Max(100_000) int page,
-                       @QueryParam("per_page") @DefaultValue("25") @Min(1) @Max(100) int perPage,
+                       @Valid @BeanParam PageParams.Of25 paging,
                        @QueryParam("ids") @Parameter(description = "Up to 100 client ids, comma-separated; the other parameters are then ignored",
                                schema = @Schema(type = SchemaType.STRING, pattern = "^[0-9]+(,[0-9]+)*$")) String ids) {
         if (ids != null) {
             return search.byIds(IdList.parse("ids", ids)).map(ClientApi::listItem);
         }
-        return ClientApi.listPage(search.list(new ClientQuery(q, type, salespersonId, region, city,
-                active == null ? null : Boolean.valueOf(active), page, perPage)));
+        return ClientApi.listPage(search.list(new ClientQuery(q, type == null ? null : ClientType.valueOf(type), salespersonId,
+                region, city, active == null ? null : Boolean.valueOf(active), paging.page(), paging.perPage())));
     }
 
     @GET
     @Path("/{id}")
     @APIResponse(responseCode = "200", description = "The client, with its balance and credit read live")
-    @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
     public ClientDetail get(@PathParam("id") long id) {
         return ClientApi.detail(clients.get(id));
     }
@@ -94,30 +98,26 @@ public class ClientResource {
     @APIResponse(responseCode = "201", description = "Created",
             headers = @Header(name = "Location", description = "The client's path", required = true, schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ClientDetail.class)))
-    @APIResponse(responseCode = "400", ref = ApiDocument.BAD_REQUEST)
     @APIResponse(responseCode = "409", ref = ApiDocument.CONFLICT)
     @APIResponse(responseCode = "422", ref = ApiDocument.UNPROCESSABLE)
     public Response create(@Valid @NotNull ClientFields body, @Context SecurityContext security) {
-        ClientDetail created = ClientApi.detail(clients.create(ClientApi.input(body), Actors.of(security)));
+        ClientDetail created = ClientApi.detail(clients.create(ClientApi.input(body, null), Actors.of(security)));
         return Response.status(201).header("Location", "/clients/" + created.id()).entity(created).build();
     }
 
     @PUT
     @Path("/{id}")
     @APIResponse(responseCode = "200", description = "The client as changed")
-    @APIResponse(responseCode = "400", ref = ApiDocument.BAD_REQUEST)
-    @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
     @APIResponse(responseCode = "409", ref = ApiDocument.CONFLICT)
     @APIResponse(responseCode = "422", ref = ApiDocument.UNPROCESSABLE)
     public ClientDetail update(@PathParam("id") long id, @Valid @NotNull UpdateClient body, @Context SecurityContext security) {
-        return ClientApi.detail(clients.update(id, body.version(), ClientApi.input(body), Actors.of(security)));
+        return ClientApi.detail(clients.update(id, body.version, ClientApi.input(body, body.active), Actors.of(security)));
     }
 
     @POST
     @Path("/{id}/deactivate")
     @Consumes(MediaType.WILDCARD)
     @APIResponse(responseCode = "200", description = "The client, inactive")
-    @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
     @APIResponse(responseCode = "409", ref = ApiDocument.CONFLICT)
     public ClientDetail deactivate(@PathParam("id") long id, @Context SecurityContext security) {
         return ClientApi.detail(clients.deactivate(id, Actors.of(security)));
@@ -127,8 +127,6 @@ public class ClientResource {
     @PUT
     @Path("/{id}/salesperson")
     @APIResponse(responseCode = "200", description = "The client as changed")
-    @APIResponse(responseCode = "400", ref = ApiDocument.BAD_REQUEST)
-    @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
     @APIResponse(responseCode = "409", ref = ApiDocument.CONFLICT)
     @APIResponse(responseCode = "422", ref = ApiDocument.UNPROCESSABLE)
     public ClientDetail reassign(@PathParam("id") long id, @Valid @NotNull Reassign body, @Context SecurityContext security) {
@@ -139,41 +137,46 @@ public class ClientResource {
     @GET
     @Path("/{id}/statement")
     @APIResponse(responseCode = "200", description = "One page of the statement")
-    @APIResponse(responseCode = "400", ref = ApiDocument.BAD_REQUEST)
-    @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
     public Statement statement(@PathParam("id") long id,
                                @QueryParam("from") @Parameter(description = "The first day (Baghdad time), inclusive",
                                        schema = @Schema(type = SchemaType.STRING, format = "date")) String from,
                                @QueryParam("to") @Parameter(description = "The last day (Baghdad time), inclusive",
                                        schema = @Schema(type = SchemaType.STRING, format = "date")) String to,
-                               @QueryParam("page") @DefaultValue("1") @Min(1) @Max(100_000) int page,
-                               @QueryParam("per_page") @DefaultValue("50") @Min(1) @Max(100) int perPage) {
-        return ClientApi.statement(statements.statement(id, date("from", from), date("to", to), page, perPage));
+                               @Valid @BeanParam PageParams.Of50 paging) {
+        return ClientApi.statement(statements.statement(id, date("from", from), date("to", to), paging.page(), paging.perPage()));
     }
 
     /** Records a payment; a reference already recorded for this client is refused (409), so a retry cannot pay twice. */
     @POST
     @Path("/{id}/payments")
-    @APIResponse(responseCode = "201", description = "Recorded; the client with its new balance",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ClientDetail.class)))
-    @APIResponse(responseCode = "400", ref = ApiDocument.BAD_REQUEST)
-    @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
-    @APIResponse(responseCode = "409", ref = ApiDocument.CONFLICT)
+    @Recorded
     public Response pay(@PathParam("id") long id, @Valid @NotNull Payment body, @Context SecurityContext security) {
-        return Response.status(201).entity(ClientApi.detail(clients.pay(id, body.amount(), body.method(), body.reference(),
-                body.note(), Actors.of(security)))).build();
+        return recorded(clients.pay(id, body.amount(), PaymentMethod.valueOf(body.method()), body.reference(), body.note(),
+                Actors.of(security)));
     }
 
     @POST
     @Path("/{id}/adjustments")
+    @Recorded
+    public Response adjust(@PathParam("id") long id, @Valid @NotNull Adjustment body, @Context SecurityContext security) {
+        return recorded(clients.adjust(id, ClientWrites.AdjustmentKind.valueOf(body.kind()), body.amount(), body.reference(),
+                body.reason(), Actors.of(security)));
+    }
+
+    /**
+     * What a payment or an adjustment answers: 201 with the client and its new balance; 409 for a
+     * reference already recorded for the client.
+     */
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.METHOD)
     @APIResponse(responseCode = "201", description = "Recorded; the client with its new balance",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ClientDetail.class)))
-    @APIResponse(responseCode = "400", ref = ApiDocument.BAD_REQUEST)
-    @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
     @APIResponse(responseCode = "409", ref = ApiDocument.CONFLICT)
-    public Response adjust(@PathParam("id") long id, @Valid @NotNull Adjustment body, @Context SecurityContext security) {
-        return Response.status(201).entity(ClientApi.detail(clients.adjust(id, body.kind(), body.amount(), body.reference(),
-                body.reason(), Actors.of(security)))).build();
+    @interface Recorded {
+    }
+
+    private static Response recorded(ClientWithFigures client) {
+        return Response.status(201).entity(ClientApi.detail(client)).build();
     }
 
     private static LocalDate date(String field, String value) {

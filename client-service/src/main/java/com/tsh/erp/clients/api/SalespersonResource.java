@@ -8,16 +8,17 @@ import com.tsh.erp.clients.service.ClientSearch;
 import com.tsh.erp.clients.service.SalespersonService;
 import com.tsh.erp.defaults.Actors;
 import com.tsh.erp.defaults.ApiDocument;
+import com.tsh.erp.defaults.OneOf;
 import com.tsh.erp.defaults.Page;
+import com.tsh.erp.defaults.PageParams;
+import com.tsh.erp.events.clients.SalespersonKind;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -33,6 +34,7 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -49,20 +51,19 @@ public class SalespersonResource {
 
     @GET
     @APIResponse(responseCode = "200", description = "One page of salespeople")
-    @APIResponse(responseCode = "400", ref = ApiDocument.BAD_REQUEST)
     public Page<SalespersonView> list(@QueryParam("q") @Size(max = 100) String q,
-                                      @QueryParam("kind") @Pattern(regexp = "INTERNAL|PARTNER_SALESMAN|TRAVEL", message = "must be INTERNAL, PARTNER_SALESMAN or TRAVEL") String kind,
+                                      @QueryParam("kind") @OneOf(SalespersonKind.class)
+                                      @Parameter(schema = @Schema(implementation = SalespersonKind.class)) String kind,
                                       @QueryParam("region") @Size(max = 100) String region,
                                       @QueryParam("active") @Pattern(regexp = "true|false", message = "must be true or false") String active,
-                                      @QueryParam("page") @DefaultValue("1") @Min(1) @Max(100_000) int page,
-                                      @QueryParam("per_page") @DefaultValue("25") @Min(1) @Max(100) int perPage) {
-        return SalespersonApi.page(salespeople.list(q, kind, region, active == null ? null : Boolean.valueOf(active), page, perPage));
+                                      @Valid @BeanParam PageParams.Of25 paging) {
+        return SalespersonApi.page(salespeople.list(q, kind == null ? null : SalespersonKind.valueOf(kind), region,
+                active == null ? null : Boolean.valueOf(active), paging.page(), paging.perPage()));
     }
 
     @GET
     @Path("/{id}")
     @APIResponse(responseCode = "200", description = "The salesperson")
-    @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
     public SalespersonView get(@PathParam("id") long id) {
         return SalespersonApi.view(salespeople.get(id));
     }
@@ -71,28 +72,24 @@ public class SalespersonResource {
     @APIResponse(responseCode = "201", description = "Created",
             headers = @Header(name = "Location", description = "The salesperson's path", required = true, schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SalespersonView.class)))
-    @APIResponse(responseCode = "400", ref = ApiDocument.BAD_REQUEST)
     public Response create(@Valid @NotNull SalespersonFields body, @Context SecurityContext security) {
-        SalespersonView created = SalespersonApi.view(salespeople.create(SalespersonApi.input(body), Actors.of(security)));
+        SalespersonView created = SalespersonApi.view(salespeople.create(SalespersonApi.input(body, null), Actors.of(security)));
         return Response.status(201).header("Location", "/salespeople/" + created.id()).entity(created).build();
     }
 
     @PUT
     @Path("/{id}")
     @APIResponse(responseCode = "200", description = "The salesperson as changed")
-    @APIResponse(responseCode = "400", ref = ApiDocument.BAD_REQUEST)
-    @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
     @APIResponse(responseCode = "409", ref = ApiDocument.CONFLICT)
     public SalespersonView update(@PathParam("id") long id, @Valid @NotNull UpdateSalesperson body,
                                   @Context SecurityContext security) {
-        return SalespersonApi.view(salespeople.update(id, body.version(), SalespersonApi.input(body), Actors.of(security)));
+        return SalespersonApi.view(salespeople.update(id, body.version, SalespersonApi.input(body, body.active), Actors.of(security)));
     }
 
     @POST
     @Path("/{id}/deactivate")
     @Consumes(MediaType.WILDCARD)
     @APIResponse(responseCode = "200", description = "The salesperson, inactive")
-    @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
     @APIResponse(responseCode = "409", ref = ApiDocument.CONFLICT)
     public SalespersonView deactivate(@PathParam("id") long id, @Context SecurityContext security) {
         return SalespersonApi.view(salespeople.deactivate(id, Actors.of(security)));
@@ -102,11 +99,7 @@ public class SalespersonResource {
     @GET
     @Path("/{id}/clients")
     @APIResponse(responseCode = "200", description = "One page of the salesperson's active clients")
-    @APIResponse(responseCode = "400", ref = ApiDocument.BAD_REQUEST)
-    @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
-    public Page<ClientListItem> clients(@PathParam("id") long id,
-                                        @QueryParam("page") @DefaultValue("1") @Min(1) @Max(100_000) int page,
-                                        @QueryParam("per_page") @DefaultValue("25") @Min(1) @Max(100) int perPage) {
-        return ClientApi.listPage(clients.ofSalesperson(id, page, perPage));
+    public Page<ClientListItem> clients(@PathParam("id") long id, @Valid @BeanParam PageParams.Of25 paging) {
+        return ClientApi.listPage(clients.ofSalesperson(id, paging.page(), paging.perPage()));
     }
 }

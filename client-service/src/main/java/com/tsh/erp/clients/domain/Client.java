@@ -1,14 +1,11 @@
 package com.tsh.erp.clients.domain;
 
+import com.tsh.erp.events.clients.ClientType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
-import org.hibernate.annotations.CreationTimestamp;
-import org.hibernate.annotations.UpdateTimestamp;
 import java.math.BigDecimal;
 import java.time.Instant;
 
@@ -18,13 +15,7 @@ import java.time.Instant;
  */
 @Entity
 @Table(name = "client")
-public class Client {
-
-    public enum Type { WHOLESALE, RETAIL }
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    public Long id;
+public class Client extends Versioned {
 
     @Column(nullable = false)
     public String name;
@@ -32,8 +23,9 @@ public class Client {
     @Column(name = "name_ar", nullable = false)
     public String nameAr;
 
+    @Enumerated(EnumType.STRING)
     @Column(name = "client_type", nullable = false)
-    public String clientType;
+    public ClientType clientType;
 
     public String phone;
     public String email;
@@ -58,15 +50,4 @@ public class Client {
 
     @Column(name = "search_text", nullable = false)
     public String searchText;
-
-    @Version
-    public long version;
-
-    @CreationTimestamp
-    @Column(name = "created_at", nullable = false, updatable = false)
-    public Instant createdAt;
-
-    @UpdateTimestamp
-    @Column(name = "updated_at", nullable = false)
-    public Instant updatedAt;
 }

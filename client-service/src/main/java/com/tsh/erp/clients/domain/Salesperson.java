@@ -1,26 +1,16 @@
 package com.tsh.erp.clients.domain;
 
+import com.tsh.erp.events.clients.SalespersonKind;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
-import org.hibernate.annotations.CreationTimestamp;
-import org.hibernate.annotations.UpdateTimestamp;
 import java.math.BigDecimal;
-import java.time.Instant;
 
 @Entity
 @Table(name = "salesperson")
-public class Salesperson {
-
-    public enum Kind { INTERNAL, PARTNER_SALESMAN, TRAVEL }
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    public Long id;
+public class Salesperson extends Versioned {
 
     @Column(nullable = false)
     public String name;
@@ -31,8 +21,9 @@ public class Salesperson {
     public String phone;
     public String email;
 
+    @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    public String kind;
+    public SalespersonKind kind;
 
     public String region;
 
@@ -44,15 +35,4 @@ public class Salesperson {
 
     @Column(name = "search_text", nullable = false)
     public String searchText;
-
-    @Version
-    public long version;
-
-    @CreationTimestamp
-    @Column(name = "created_at", nullable = false, updatable = false)
-    public Instant createdAt;
-
-    @UpdateTimestamp
-    @Column(name = "updated_at", nullable = false)
-    public Instant updatedAt;
 }

@@ -6,6 +6,8 @@ import com.tsh.erp.defaults.Sql;
 import com.tsh.erp.defaults.Sql.Params;
 import com.tsh.erp.events.clients.BalanceChanged;
 import com.tsh.erp.events.clients.ClientEvents;
+import com.tsh.erp.events.clients.ClientType;
+import com.tsh.erp.events.clients.LedgerEntryKind;
 import com.tsh.erp.outbox.OutboxWriter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -22,10 +24,8 @@ import java.util.List;
 @ApplicationScoped
 public class ClientLedger {
 
-    public enum Kind { ORDER_DELIVERED, PAYMENT, CREDIT_NOTE, ADJUSTMENT }
-
     /** A client's money figures. */
-    public record Figures(long clientId, String clientType, boolean active, BigDecimal creditLimit, BigDecimal balance,
+    public record Figures(long clientId, ClientType clientType, boolean active, BigDecimal creditLimit, BigDecimal balance,
                           BigDecimal reservedCredit) {
         public BigDecimal availableCredit() {
             return creditLimit.subtract(balance).subtract(reservedCredit);
@@ -53,12 +53,12 @@ public class ClientLedger {
      * own, so that after waiting for the lock it sees what the transaction it waited for committed.
      */
     private Figures read(long clientId, boolean lock) {
-        record Client(String clientType, boolean active, BigDecimal creditLimit, BigDecimal balance) {
+        record Client(ClientType clientType, boolean active, BigDecimal creditLimit, BigDecimal balance) {
         }
         Params id = Params.of("id", clientId);
         return sql.one("select client_type, active, credit_limit, balance from client where id = :id"
                         + (lock ? " for no key update" : ""), id,
-                        r -> new Client(r.getString("client_type"), r.getBoolean("active"), r.getBigDecimal("credit_limit"),
+                        r -> new Client(ClientType.valueOf(r.getString("client_type")), r.getBoolean("active"), r.getBigDecimal("credit_limit"),
                                 r.getBigDecimal("balance")))
                 .map(c -> new Figures(clientId, c.clientType(), c.active(), c.creditLimit(), c.balance(), sql.one("""
                         select coalesce(sum(amount), 0)::numeric(14, 2) as held
@@ -74,7 +74,7 @@ public class ClientLedger {
      * @throws ApiException 409 when the reference was used before for this client and kind
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public BigDecimal record(long clientId, Kind kind, BigDecimal amount, String orderId, String paymentMethod,
+    public BigDecimal record(long clientId, LedgerEntryKind kind, BigDecimal amount, String orderId, PaymentMethod paymentMethod,
                              String reference, String note, String actor) {
         if (reference != null) {
             sql.one("select id from client_ledger where client_id = :clientId and kind = :kind and reference = :reference",
@@ -107,7 +107,7 @@ public class ClientLedger {
             throw e;
         }
         outbox.append(ClientEvents.BALANCE_CHANGED, String.valueOf(clientId), after.version(), actor,
-                new BalanceChanged(clientId, kind.name(), amount, after.balance(), orderId, reference, entryId));
+                new BalanceChanged(clientId, kind, amount, after.balance(), orderId, reference, entryId));
         return after.balance();
     }
 

@@ -2,6 +2,7 @@ package com.tsh.erp.clients.service;
 
 import com.tsh.erp.clients.domain.Client;
 import com.tsh.erp.clients.service.ClientLedger.Figures;
+import com.tsh.erp.events.clients.ClientType;
 import com.tsh.erp.events.clients.ClientUpserted;
 import com.tsh.erp.events.zoho.ZohoContactChanged;
 import java.math.BigDecimal;
@@ -41,13 +42,13 @@ final class ClientMapper {
         c.name = z.contactName().strip();
         c.nameAr = z.contactNameAr() != null && !z.contactNameAr().isBlank() ? z.contactNameAr().strip()
                 : (c.nameAr != null ? c.nameAr : c.name);
-        c.clientType = "individual".equalsIgnoreCase(z.customerSubType()) ? "RETAIL" : "WHOLESALE";
+        c.clientType = "individual".equalsIgnoreCase(z.customerSubType()) ? ClientType.RETAIL : ClientType.WHOLESALE;
         c.phone = phone != null ? phone : c.phone;
         c.email = email != null ? email : c.email;
         c.address = z.address() != null ? z.address() : c.address;
         c.city = z.city() != null ? z.city() : c.city;
         c.region = z.state() != null ? z.state() : c.region;
-        c.creditLimit = "RETAIL".equals(c.clientType) ? BigDecimal.ZERO.setScale(2)
+        c.creditLimit = c.clientType == ClientType.RETAIL ? BigDecimal.ZERO.setScale(2)
                 : (z.creditLimit() != null && z.creditLimit().signum() >= 0 ? z.creditLimit() : c.creditLimit);
         c.active = !"inactive".equalsIgnoreCase(z.status());
         c.zohoModifiedAt = z.lastModifiedTime();

@@ -6,6 +6,7 @@ import com.tsh.erp.defaults.Sql;
 import com.tsh.erp.defaults.Sql.Params;
 import com.tsh.erp.defaults.Sql.Row;
 import com.tsh.erp.defaults.Sql.Where;
+import com.tsh.erp.events.clients.ClientType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.SQLException;
@@ -24,7 +25,7 @@ public class ClientSearch {
     @Inject
     SalespersonService salespeople;
 
-    public record ClientQuery(String q, String type, Long salespersonId, String region, String city, Boolean active,
+    public record ClientQuery(String q, ClientType type, Long salespersonId, String region, String city, Boolean active,
                               int page, int perPage) {
     }
 
@@ -54,7 +55,7 @@ public class ClientSearch {
     }
 
     private static ClientSummary summary(Row r) throws SQLException {
-        return new ClientSummary(r.getLong("id"), r.getString("name"), r.getString("name_ar"), r.getString("client_type"),
+        return new ClientSummary(r.getLong("id"), r.getString("name"), r.getString("name_ar"), ClientType.valueOf(r.getString("client_type")),
                 r.getString("phone"), r.getString("city"), r.getString("region"), r.getLongOrNull("salesperson_id"),
                 r.getBoolean("active"));
     }

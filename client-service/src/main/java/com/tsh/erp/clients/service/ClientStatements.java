@@ -4,6 +4,7 @@ import com.tsh.erp.defaults.ApiException;
 import com.tsh.erp.defaults.Page;
 import com.tsh.erp.defaults.Sql;
 import com.tsh.erp.defaults.Sql.Params;
+import com.tsh.erp.events.clients.LedgerEntryKind;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
@@ -24,8 +25,8 @@ public class ClientStatements {
     ClientWrites clients;
 
     /** One ledger entry; {@code balanceAfter} is the running balance. */
-    public record Entry(long id, ClientLedger.Kind kind, BigDecimal amount, BigDecimal balanceAfter, String orderId,
-                        String paymentMethod, String reference, String note, String actor, Instant createdAt) {
+    public record Entry(long id, LedgerEntryKind kind, BigDecimal amount, BigDecimal balanceAfter, String orderId,
+                        PaymentMethod paymentMethod, String reference, String note, String actor, Instant createdAt) {
     }
 
     /** One page of a statement. */
@@ -56,10 +57,14 @@ public class ClientStatements {
                           and (:end::timestamptz is null or created_at < :end)
                         order by created_at, id""" + Sql.PAGE,
                 params.page(page, perPage),
-                r -> new Entry(r.getLong("id"), ClientLedger.Kind.valueOf(r.getString("kind")), r.getBigDecimal("amount"),
-                        r.getBigDecimal("balance_after"), r.getString("order_id"), r.getString("payment_method"),
+                r -> new Entry(r.getLong("id"), LedgerEntryKind.valueOf(r.getString("kind")), r.getBigDecimal("amount"),
+                        r.getBigDecimal("balance_after"), r.getString("order_id"), paymentMethod(r.getString("payment_method")),
                         r.getString("reference"), r.getString("note"), r.getString("actor"), r.getInstant("created_at"))),
                 page, perPage);
         return new Statement(id, from, to, balances.opening(), balances.closing(), entries);
+    }
+
+    private static PaymentMethod paymentMethod(String name) {
+        return name == null ? null : PaymentMethod.valueOf(name);
     }
 }

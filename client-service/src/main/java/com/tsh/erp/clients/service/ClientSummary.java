@@ -1,6 +1,7 @@
 package com.tsh.erp.clients.service;
 
+import com.tsh.erp.events.clients.ClientType;
 /** A client's list fields. */
-public record ClientSummary(long id, String name, String nameAr, String clientType, String phone, String city,
+public record ClientSummary(long id, String name, String nameAr, ClientType clientType, String phone, String city,
                             String region, Long salespersonId, boolean active) {
 }

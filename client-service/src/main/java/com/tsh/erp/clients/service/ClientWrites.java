@@ -2,17 +2,18 @@ package com.tsh.erp.clients.service;
 
 import com.tsh.erp.clients.domain.Client;
 import com.tsh.erp.clients.service.ClientLedger.Figures;
-import com.tsh.erp.clients.service.ClientLedger.Kind;
 import com.tsh.erp.defaults.ApiException;
 import com.tsh.erp.events.EventEnvelope;
 import com.tsh.erp.events.clients.ClientEvents;
+import com.tsh.erp.events.clients.ClientType;
+import com.tsh.erp.events.clients.LedgerEntryKind;
 import com.tsh.erp.outbox.OutboxWriter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.OptimisticLockException;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
+import java.util.Optional;
 
 /**
  * A client's detail and every change of a client: create, edit, deactivate, reassign, and the
@@ -22,8 +23,13 @@ import java.math.BigDecimal;
 @ApplicationScoped
 public class ClientWrites {
 
+    /** A manual ledger entry: a credit note (lowers the balance, needs a reference) or an adjustment (either sign). */
+    public enum AdjustmentKind { CREDIT_NOTE, ADJUSTMENT }
+
     @Inject
     EntityManager em;
+    @Inject
+    Entities entities;
     @Inject
     OutboxWriter outbox;
     @Inject
@@ -41,22 +47,17 @@ public class ClientWrites {
         Client c = new Client();
         check(c, in);
         ClientMapper.apply(c, in);
-        em.persist(c);
-        em.flush();
+        entities.persist(c);
         return changed(c, actor, EventEnvelope.ORIGIN_TSH);
     }
 
     /** A full replacement of the client's fields, at the version the client read. */
     @Transactional
     public ClientWithFigures update(long id, long version, ClientInput in, String actor) {
-        Client c = find(id);
-        if (c.version != version) {
-            throw ApiException.conflict("stale-version", "client " + id + " is at version " + c.version + ", not "
-                    + version + "; reload and apply the change again");
-        }
+        Client c = entities.atVersion(Client.class, id, version);
         check(c, in);
         ClientMapper.apply(c, in);
-        flush(id);
+        entities.flush(c);
         return changed(c, actor, EventEnvelope.ORIGIN_TSH);
     }
 
@@ -67,7 +68,7 @@ public class ClientWrites {
             return withFigures(c);
         }
         c.active = false;
-        flush(id);
+        entities.flush(c);
         return changed(c, actor, EventEnvelope.ORIGIN_TSH);
     }
 
@@ -76,35 +77,35 @@ public class ClientWrites {
         Client c = find(id);
         salespeople.requireAssignable("salesperson_id", salespersonId);
         c.salespersonId = salespersonId;
-        flush(id);
+        entities.flush(c);
         return changed(c, actor, EventEnvelope.ORIGIN_TSH);
     }
 
     /** Records a payment (lowers the balance); a reference already recorded for the client is 409. */
     @Transactional
-    public ClientWithFigures pay(long id, BigDecimal amount, String method, String reference, String note, String actor) {
+    public ClientWithFigures pay(long id, BigDecimal amount, PaymentMethod method, String reference, String note, String actor) {
         requireLocked(id);
-        ledger.record(id, Kind.PAYMENT, amount.negate(), null, method, reference.strip(), note, actor);
+        ledger.record(id, LedgerEntryKind.PAYMENT, amount.negate(), null, method, reference.strip(), note, actor);
         return get(id);
     }
 
     /** A credit note (positive, lowers the balance, needs a reference) or an adjustment (either sign). */
     @Transactional
-    public ClientWithFigures adjust(long id, String kind, BigDecimal amount, String reference, String reason, String actor) {
+    public ClientWithFigures adjust(long id, AdjustmentKind kind, BigDecimal amount, String reference, String reason, String actor) {
         requireLocked(id);
         if (amount.signum() == 0) {
             throw ApiException.badRequest("amount", "must not be 0");
         }
-        if ("CREDIT_NOTE".equals(kind)) {
+        if (kind == AdjustmentKind.CREDIT_NOTE) {
             if (amount.signum() < 0) {
                 throw ApiException.badRequest("amount", "a credit note is a positive amount that lowers the balance");
             }
             if (reference == null || reference.isBlank()) {
                 throw ApiException.badRequest("reference", "a credit note needs its reference");
             }
-            ledger.record(id, Kind.CREDIT_NOTE, amount.negate(), null, null, reference.strip(), reason.strip(), actor);
+            ledger.record(id, LedgerEntryKind.CREDIT_NOTE, amount.negate(), null, null, reference.strip(), reason.strip(), actor);
         } else {
-            ledger.record(id, Kind.ADJUSTMENT, amount, null, null,
+            ledger.record(id, LedgerEntryKind.ADJUSTMENT, amount, null, null,
                     reference == null || reference.isBlank() ? null : reference.strip(), reason.strip(), actor);
         }
         return get(id);
@@ -118,22 +119,31 @@ public class ClientWrites {
     }
 
     Client find(long id) {
-        Client c = em.find(Client.class, id);
-        if (c == null) {
-            throw ApiException.notFound("Client", id);
+        return entities.find(Client.class, id);
+    }
+
+    /** The first client whose {@code property} (a JPQL path of {@code e}, e.g. {@code e.phone}) has this value. */
+    Optional<Client> first(String property, Object value) {
+        return entities.first(Client.class, property, value);
+    }
+
+    /** Stores a client a Zoho contact created or changed, and publishes it with origin zoho. */
+    void storeFromZoho(Client c, String actor) {
+        if (c.id == null) {
+            em.persist(c);
         }
-        return c;
+        em.flush();
+        changed(c, actor, EventEnvelope.ORIGIN_ZOHO);
     }
 
     /** What a create or an edit must pass before its fields are applied. */
     private void check(Client c, ClientInput in) {
         salespeople.requireAssignable("salesperson_id", in.salespersonId());
-        if ("RETAIL".equals(in.clientType()) && in.creditLimit() != null && in.creditLimit().signum() > 0) {
+        if (in.clientType() == ClientType.RETAIL && in.creditLimit() != null && in.creditLimit().signum() > 0) {
             throw ApiException.badRequest("credit_limit", "retail clients buy without credit; leave it out or 0");
         }
         if (in.zohoContactId() != null) {
-            Long taken = em.createQuery("select c.id from Client c where c.zohoContactId = :z", Long.class)
-                    .setParameter("z", in.zohoContactId()).getResultStream().findFirst().orElse(null);
+            Long taken = first("e.zohoContactId", in.zohoContactId()).map(other -> other.id).orElse(null);
             if (taken != null && !taken.equals(c.id)) {
                 throw ApiException.conflict("duplicate-zoho-contact", "Zoho contact " + in.zohoContactId()
                         + " is already linked to client " + taken);
@@ -141,16 +151,8 @@ public class ClientWrites {
         }
     }
 
-    private void flush(long id) {
-        try {
-            em.flush();
-        } catch (OptimisticLockException e) {
-            throw ApiException.conflict("stale-version", "client " + id + " was changed meanwhile; reload it");
-        }
-    }
-
     /** Puts ClientUpserted in the outbox under the client's version; the client with its figures. */
-    ClientWithFigures changed(Client c, String actor, String origin) {
+    private ClientWithFigures changed(Client c, String actor, String origin) {
         outbox.append(ClientEvents.CLIENT_UPSERTED, String.valueOf(c.id), c.version, actor, origin, ClientMapper.upserted(c));
         return withFigures(c);
     }

@@ -1,15 +1,18 @@
 package com.tsh.erp.clients.service;
 
 import com.tsh.erp.clients.service.ClientLedger.Figures;
-import com.tsh.erp.clients.service.ClientLedger.Kind;
 import com.tsh.erp.defaults.Actors;
 import com.tsh.erp.defaults.Sql;
 import com.tsh.erp.defaults.Sql.Params;
 import com.tsh.erp.events.clients.ClientEvents;
+import com.tsh.erp.events.clients.ClientType;
+import com.tsh.erp.events.clients.CreditRejection;
+import com.tsh.erp.events.clients.LedgerEntryKind;
 import com.tsh.erp.events.clients.CreditRejected;
 import com.tsh.erp.events.clients.CreditReserved;
 import com.tsh.erp.events.orders.OrderPlaced;
 import com.tsh.erp.outbox.SagaAnswers;
+import com.tsh.erp.outbox.SagaAnswers.Participant;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -34,11 +37,18 @@ public class CreditReservations {
     @Inject
     Sql sql;
 
-    /** The participant's name in the saga's memory of answers. */
-    static final String PARTICIPANT = "credit";
-
     /** What client-service decided about an order's credit. */
     public enum Decision { RESERVED, REJECTED, NOT_NEEDED }
+
+    /**
+     * A hold's state in {@code credit_reservation.status}: held, given back, or turned into a ledger
+     * debit. (Queries keep the literal {@code 'RESERVED'}, as catalog-service's do.)
+     */
+    enum Status { RESERVED, RELEASED, CONVERTED }
+
+    /** This participant in the saga's memory of answers. */
+    static final Participant<Decision> PARTICIPANT = new Participant<>("credit", Decision.class,
+            ClientEvents.CREDIT_RESERVED, ClientEvents.CREDIT_REJECTED);
 
     /**
      * Decides an order's credit once and answers CreditReserved or CreditRejected, with the order's
@@ -47,24 +57,23 @@ public class CreditReservations {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean reserve(OrderPlaced order, long orderVersion) {
-        Optional<String> before = answers.repeat(PARTICIPANT, order.orderId(), ACTOR,
-                ClientEvents.CREDIT_RESERVED, ClientEvents.CREDIT_REJECTED);
+        Optional<Decision> before = answers.repeat(PARTICIPANT, order.orderId(), ACTOR);
         if (before.isPresent()) {
-            return !Decision.REJECTED.name().equals(before.get());
+            return before.get() != Decision.REJECTED;
         }
         Figures f = ledger.lock(order.clientId());
         BigDecimal total = order.total();
         if (f == null || !f.active()) {
-            answers.answer(PARTICIPANT, order.orderId(), Decision.REJECTED.name(), ClientEvents.CREDIT_REJECTED, orderVersion,
-                    ACTOR, new CreditRejected(order.orderId(), order.clientId(), f == null ? "UNKNOWN_CLIENT" : "INACTIVE_CLIENT",
+            answers.answer(PARTICIPANT, order.orderId(), Decision.REJECTED, ClientEvents.CREDIT_REJECTED, orderVersion,
+                    ACTOR, new CreditRejected(order.orderId(), order.clientId(), f == null ? CreditRejection.UNKNOWN_CLIENT : CreditRejection.INACTIVE_CLIENT,
                             f == null ? null : f.creditLimit(), f == null ? null : f.balance(),
                             f == null ? null : f.reservedCredit(), total, f == null ? null : f.availableCredit()));
             return false;
         }
-        boolean wholesale = "WHOLESALE".equals(f.clientType());
+        boolean wholesale = f.clientType() == ClientType.WHOLESALE;
         if (wholesale && f.balance().add(f.reservedCredit()).add(total).compareTo(f.creditLimit()) > 0) {
-            answers.answer(PARTICIPANT, order.orderId(), Decision.REJECTED.name(), ClientEvents.CREDIT_REJECTED, orderVersion,
-                    ACTOR, new CreditRejected(order.orderId(), order.clientId(), "CREDIT_LIMIT_EXCEEDED", f.creditLimit(),
+            answers.answer(PARTICIPANT, order.orderId(), Decision.REJECTED, ClientEvents.CREDIT_REJECTED, orderVersion,
+                    ACTOR, new CreditRejected(order.orderId(), order.clientId(), CreditRejection.CREDIT_LIMIT_EXCEEDED, f.creditLimit(),
                             f.balance(), f.reservedCredit(), total, f.availableCredit()));
             return false;
         }
@@ -72,7 +81,7 @@ public class CreditReservations {
         if (wholesale) {
             insert(order.orderId(), order.clientId(), held);
         }
-        answers.answer(PARTICIPANT, order.orderId(), (wholesale ? Decision.RESERVED : Decision.NOT_NEEDED).name(),
+        answers.answer(PARTICIPANT, order.orderId(), wholesale ? Decision.RESERVED : Decision.NOT_NEEDED,
                 ClientEvents.CREDIT_RESERVED, orderVersion, ACTOR, new CreditReserved(order.orderId(), order.clientId(), held));
         return true;
     }
@@ -80,18 +89,18 @@ public class CreditReservations {
     /** The order was cancelled or rejected: its hold is released (nothing if it holds nothing). */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean release(String orderId) {
-        return settle(orderId, "RELEASED") != null;
+        return settle(orderId, Status.RELEASED) != null;
     }
 
     /** The order was delivered: its total becomes a debit on the client's ledger, once. */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean deliver(String orderId) {
-        Held h = settle(orderId, "CONVERTED");
+        Held h = settle(orderId, Status.CONVERTED);
         if (h == null) {
             return false;
         }
         if (h.amount().signum() > 0) {
-            ledger.record(h.clientId(), Kind.ORDER_DELIVERED, h.amount(), orderId, null, null, "order delivered", ACTOR);
+            ledger.record(h.clientId(), LedgerEntryKind.ORDER_DELIVERED, h.amount(), orderId, null, null, "order delivered", ACTOR);
         }
         return true;
     }
@@ -99,7 +108,7 @@ public class CreditReservations {
     private record Held(long clientId, BigDecimal amount) {
     }
 
-    private Held settle(String orderId, String newStatus) {
+    private Held settle(String orderId, Status newStatus) {
         Params order = Params.of("orderId", orderId);
         Optional<Long> clientId = sql.one("select client_id from credit_reservation where order_id = :orderId", order,
                 r -> r.getLong("client_id"));
@@ -114,7 +123,7 @@ public class CreditReservations {
     }
 
     private void insert(String orderId, long clientId, BigDecimal amount) {
-        sql.update("insert into credit_reservation (order_id, client_id, amount, status) values (:orderId, :clientId, :amount, 'RESERVED')",
-                Params.of("orderId", orderId).and("clientId", clientId).and("amount", amount));
+        sql.update("insert into credit_reservation (order_id, client_id, amount, status) values (:orderId, :clientId, :amount, :status)",
+                Params.of("orderId", orderId).and("clientId", clientId).and("amount", amount).and("status", Status.RESERVED));
     }
 }

@@ -6,12 +6,12 @@ import com.tsh.erp.defaults.Page;
 import com.tsh.erp.defaults.Sql;
 import com.tsh.erp.defaults.Sql.Params;
 import com.tsh.erp.events.clients.ClientEvents;
+import com.tsh.erp.events.clients.SalespersonKind;
 import com.tsh.erp.events.clients.SalespersonUpserted;
 import com.tsh.erp.outbox.OutboxWriter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.OptimisticLockException;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.util.Locale;
@@ -22,11 +22,13 @@ public class SalespersonService {
     @Inject
     EntityManager em;
     @Inject
+    Entities entities;
+    @Inject
     Sql sql;
     @Inject
     OutboxWriter outbox;
 
-    public Page<SalespersonRecord> list(String q, String kind, String region, Boolean active, int page, int perPage) {
+    public Page<SalespersonRecord> list(String q, SalespersonKind kind, String region, Boolean active, int page, int perPage) {
         StringBuilder query = new StringBuilder("""
                 select id, name, name_ar, phone, email, kind, region, commission_rate, active, updated_at, version
                 from salesperson where active = :active""");
@@ -45,7 +47,7 @@ public class SalespersonService {
         query.append(" order by name, id limit :limit offset :offset");
         params.and("limit", perPage + 1).and("offset", (long) (page - 1) * perPage);
         return Page.of(sql.list(query.toString(), params, r -> new SalespersonRecord(r.getLong("id"), r.getString("name"),
-                r.getString("name_ar"), r.getString("phone"), r.getString("email"), r.getString("kind"), r.getString("region"),
+                r.getString("name_ar"), r.getString("phone"), r.getString("email"), SalespersonKind.valueOf(r.getString("kind")), r.getString("region"),
                 r.getBigDecimal("commission_rate"), r.getBoolean("active"), r.getInstant("updated_at"), r.getLong("version"))),
                 page, perPage);
     }
@@ -58,20 +60,15 @@ public class SalespersonService {
     public SalespersonRecord create(SalespersonInput f, String actor) {
         Salesperson s = new Salesperson();
         apply(s, f);
-        em.persist(s);
-        em.flush();
+        entities.persist(s);
         return changed(s, actor);
     }
 
     @Transactional
     public SalespersonRecord update(long id, long version, SalespersonInput f, String actor) {
-        Salesperson s = find(id);
-        if (s.version != version) {
-            throw ApiException.conflict("stale-version", "salesperson " + id + " is at version " + s.version + ", not "
-                    + version + "; reload and apply the change again");
-        }
+        Salesperson s = entities.atVersion(Salesperson.class, id, version);
         apply(s, f);
-        flush(id);
+        entities.flush(s);
         return changed(s, actor);
     }
 
@@ -80,7 +77,7 @@ public class SalespersonService {
         Salesperson s = find(id);
         if (s.active) {
             s.active = false;
-            flush(id);
+            entities.flush(s);
             return changed(s, actor);
         }
         return view(s);
@@ -101,11 +98,7 @@ public class SalespersonService {
     }
 
     Salesperson find(long id) {
-        Salesperson s = em.find(Salesperson.class, id);
-        if (s == null) {
-            throw ApiException.notFound("Salesperson", id);
-        }
-        return s;
+        return entities.find(Salesperson.class, id);
     }
 
     private static void apply(Salesperson s, SalespersonInput f) {
@@ -120,14 +113,6 @@ public class SalespersonService {
             s.active = f.active();
         }
         s.searchText = SearchTexts.of(s.name, s.nameAr, s.phone, s.email);
-    }
-
-    private void flush(long id) {
-        try {
-            em.flush();
-        } catch (OptimisticLockException e) {
-            throw ApiException.conflict("stale-version", "salesperson " + id + " was changed meanwhile; reload it");
-        }
     }
 
     private SalespersonRecord changed(Salesperson s, String actor) {

@@ -2,12 +2,10 @@ package com.tsh.erp.clients.service;
 
 import com.tsh.erp.clients.domain.Client;
 import com.tsh.erp.defaults.Actors;
-import com.tsh.erp.events.EventEnvelope;
 import com.tsh.erp.events.InvalidEventException;
 import com.tsh.erp.events.zoho.ZohoContactChanged;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.util.Locale;
 import java.util.Optional;
@@ -24,8 +22,6 @@ public class ZohoContactImport {
     static final String ACTOR = Actors.system("zoho-sync");
 
     @Inject
-    EntityManager em;
-    @Inject
     ClientWrites clients;
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -35,27 +31,18 @@ public class ZohoContactImport {
         }
         String phone = Optional.ofNullable(Phones.toE164OrNull(z.mobile())).orElse(Phones.toE164OrNull(z.phone()));
         String email = z.email() == null || z.email().isBlank() ? null : z.email().strip().toLowerCase(Locale.ROOT);
-        Client c = first("from Client c where c.zohoContactId = ?1", z.zohoContactId())
-                .or(() -> phone == null ? Optional.empty() : first("from Client c where c.phone = ?1", phone))
-                .or(() -> email == null ? Optional.empty() : first("from Client c where lower(c.email) = ?1", email))
+        Client c = clients.first("e.zohoContactId", z.zohoContactId())
+                .or(() -> phone == null ? Optional.empty() : clients.first("e.phone", phone))
+                .or(() -> email == null ? Optional.empty() : clients.first("lower(e.email)", email))
                 .orElse(null);
         if (c != null && c.zohoModifiedAt != null && z.lastModifiedTime() != null
                 && !z.lastModifiedTime().isAfter(c.zohoModifiedAt)) {
             return; // already applied this change or a newer one
         }
-        boolean created = c == null;
-        if (created) {
+        if (c == null) {
             c = new Client();
         }
         ClientMapper.applyZoho(c, z, phone, email);
-        if (created) {
-            em.persist(c);
-        }
-        em.flush();
-        clients.changed(c, ACTOR, EventEnvelope.ORIGIN_ZOHO);
-    }
-
-    private Optional<Client> first(String query, Object value) {
-        return em.createQuery(query, Client.class).setParameter(1, value).setMaxResults(1).getResultStream().findFirst();
+        clients.storeFromZoho(c, ACTOR);
     }
 }

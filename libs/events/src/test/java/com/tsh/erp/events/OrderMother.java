@@ -1,5 +1,6 @@
 package com.tsh.erp.events;
 
+import com.tsh.erp.events.clients.ClientType;
 import com.tsh.erp.events.orders.OrderCancelled;
 import com.tsh.erp.events.orders.OrderDelivered;
 import com.tsh.erp.events.orders.OrderEvents;
@@ -29,7 +30,7 @@ public final class OrderMother {
     }
 
     /** A new order (its own id, placed now) of the golden one's client, with these lines. */
-    public static OrderPlaced placed(long clientId, String clientType, List<OrderLine> lines) {
+    public static OrderPlaced placed(long clientId, ClientType clientType, List<OrderLine> lines) {
         OrderPlaced g = golden();
         BigDecimal total = lines.stream().map(l -> l.unitPrice().multiply(BigDecimal.valueOf(l.quantity())))
                 .reduce(BigDecimal.ZERO, BigDecimal::add).setScale(2, RoundingMode.HALF_UP);
@@ -48,7 +49,7 @@ public final class OrderMother {
     }
 
     /** One line of the golden order's first product for this total (the credit side of the saga). */
-    public static OrderPlaced forClient(long clientId, String clientType, double total) {
+    public static OrderPlaced forClient(long clientId, ClientType clientType, double total) {
         OrderLine first = golden().lines().get(0);
         BigDecimal amount = BigDecimal.valueOf(total).setScale(2, RoundingMode.HALF_UP);
         return placed(clientId, clientType, List.of(new OrderLine(first.productId(), first.sku(), 1, amount)));

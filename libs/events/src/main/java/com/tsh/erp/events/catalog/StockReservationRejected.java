@@ -8,7 +8,6 @@ import java.util.List;
  */
 public record StockReservationRejected(String orderId, List<ShortLine> shortLines) {
 
-    /** @param reason INSUFFICIENT_STOCK, UNKNOWN_PRODUCT or INACTIVE_PRODUCT */
-    public record ShortLine(long productId, String sku, int requested, int available, String reason) {
+    public record ShortLine(long productId, String sku, int requested, int available, ShortReason reason) {
     }
 }

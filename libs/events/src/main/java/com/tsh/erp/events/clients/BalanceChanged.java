@@ -7,9 +7,7 @@ import java.math.BigDecimal;
  * the client id; aggregate version: the client's balance version, which every ledger entry raises by one.
  *
  * @param entryId the ledger entry that changed the balance
- *
- * @param kind ORDER_DELIVERED, PAYMENT, CREDIT_NOTE or ADJUSTMENT
  */
-public record BalanceChanged(long clientId, String kind, BigDecimal amount, BigDecimal balance, String orderId,
+public record BalanceChanged(long clientId, LedgerEntryKind kind, BigDecimal amount, BigDecimal balance, String orderId,
                              String reference, long entryId) {
 }

@@ -7,14 +7,13 @@ import java.time.Instant;
  * A client was created or changed; its whole state except money owed (that is BalanceChanged,
  * never cached). Key and aggregate id: the client id.
  *
- * @param clientType WHOLESALE or RETAIL
  * @param phone      E.164, e.g. +9647701234567
  */
 public record ClientUpserted(
         long clientId,
         String name,
         String nameAr,
-        String clientType,
+        ClientType clientType,
         String phone,
         String email,
         String address,

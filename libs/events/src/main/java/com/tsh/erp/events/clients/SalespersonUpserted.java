@@ -6,7 +6,6 @@ import java.time.Instant;
 /**
  * A salesperson was created or changed; whole state. Key and aggregate id: the salesperson id.
  *
- * @param kind           INTERNAL, PARTNER_SALESMAN or TRAVEL
  * @param commissionRate percent of the order total, e.g. 2.50
  */
 public record SalespersonUpserted(
@@ -15,7 +14,7 @@ public record SalespersonUpserted(
         String nameAr,
         String phone,
         String email,
-        String kind,
+        SalespersonKind kind,
         String region,
         BigDecimal commissionRate,
         boolean active,
