@@ -278,6 +278,8 @@ class ProductApiTest extends CatalogTestBase {
                 .body("components.schemas.CreateProduct.additionalProperties", equalTo(false))
                 .body("components.schemas.CreateProduct.properties.sku.pattern", equalTo("^(?:[A-Za-z0-9][A-Za-z0-9._/-]*)$"))
                 .body("components.schemas.LedgerEntry.properties.reason.enum", hasItems("ADJUSTMENT", "RESERVATION", "IMPORT"))
+                .body("paths.'/products/{id}/stock-ledger'.get.parameters.find { it.name == 'page' }.schema.maximum", equalTo(100000))
+                .body("paths.'/products/{id}/stock-ledger'.get.parameters.find { it.name == 'per_page' }.schema.default", equalTo(25))
                 .body("paths.'/products'.get.parameters.name", hasItems("category_id", "in_stock", "min_price", "per_page"))
                 .body("paths.'/products'.get.parameters.find { it.name == 'sort' }.schema.enum", contains("name", "newest", "price", "-price"))
                 .body("paths.'/products'.get.parameters.find { it.name == 'in_stock' }.schema.type", equalTo("boolean"))

@@ -48,7 +48,6 @@ public class CategoryResource {
     @APIResponse(responseCode = "201", description = "Created",
             headers = @Header(name = "Location", description = "The category's path", required = true, schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CategoryNode.class)))
-    @APIResponse(responseCode = "400", ref = ApiDocument.BAD_REQUEST)
     @APIResponse(responseCode = "422", ref = ApiDocument.UNPROCESSABLE)
     public Response create(@Valid @NotNull CreateCategory body, @Context SecurityContext security) {
         CategoryNode created = CategoryApi.node(categories.create(CategoryApi.input(body), Actors.of(security)), List.of());
@@ -58,8 +57,6 @@ public class CategoryResource {
     @PUT
     @Path("/{id}")
     @APIResponse(responseCode = "200", description = "The category as changed")
-    @APIResponse(responseCode = "400", ref = ApiDocument.BAD_REQUEST)
-    @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
     @APIResponse(responseCode = "409", ref = ApiDocument.CONFLICT)
     @APIResponse(responseCode = "422", ref = ApiDocument.UNPROCESSABLE)
     public CategoryNode update(@PathParam("id") long id, @Valid @NotNull UpdateCategory body, @Context SecurityContext security) {
@@ -70,7 +67,6 @@ public class CategoryResource {
     @Path("/{id}/deactivate")
     @Consumes(MediaType.WILDCARD)
     @APIResponse(responseCode = "200", description = "The category, inactive")
-    @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
     @APIResponse(responseCode = "409", ref = ApiDocument.CONFLICT)
     public CategoryNode deactivate(@PathParam("id") long id, @Context SecurityContext security) {
         return CategoryApi.node(categories.deactivate(id, Actors.of(security)), List.of());

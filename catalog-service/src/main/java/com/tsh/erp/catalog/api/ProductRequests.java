@@ -1,8 +1,8 @@
 package com.tsh.erp.catalog.api;
 
 import com.tsh.erp.catalog.service.ProductInput;
-import jakarta.validation.constraints.DecimalMin;
-import jakarta.validation.constraints.Digits;
+import com.tsh.erp.defaults.Money;
+import com.tsh.erp.defaults.Sku;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -19,50 +19,37 @@ public final class ProductRequests {
     private ProductRequests() {
     }
 
-    static ProductInput input(CreateProduct r) {
-        return new ProductInput(r.sku(), r.name(), r.nameAr(), r.description(), r.descriptionAr(), r.categoryId(), r.unit(),
-                r.retailPrice(), r.wholesalePrice(), r.costPrice(), r.reorderLevel(), null, r.imageUrls(), r.zohoItemId());
+    static ProductInput input(ProductFields r, Boolean active) {
+        return new ProductInput(r.sku, r.name, r.nameAr, r.description, r.descriptionAr, r.categoryId, r.unit,
+                r.retailPrice, r.wholesalePrice, r.costPrice, r.reorderLevel, active, r.imageUrls, r.zohoItemId);
     }
 
-    static ProductInput input(UpdateProduct r) {
-        return new ProductInput(r.sku(), r.name(), r.nameAr(), r.description(), r.descriptionAr(), r.categoryId(), r.unit(),
-                r.retailPrice(), r.wholesalePrice(), r.costPrice(), r.reorderLevel(), r.active(), r.imageUrls(), r.zohoItemId());
+    /** A product's descriptive fields, as a create and an edit both send them. */
+    public abstract static class ProductFields {
+        public @Sku String sku;
+        public @NotBlank @Size(max = 200) String name;
+        public @NotBlank @Size(max = 200) String nameAr;
+        public @Size(max = 4000) String description;
+        public @Size(max = 4000) String descriptionAr;
+        public Long categoryId;
+        public @Size(max = 32) String unit;
+        public @NotNull @Money BigDecimal retailPrice;
+        public @NotNull @Money BigDecimal wholesalePrice;
+        public @Money BigDecimal costPrice;
+        public @PositiveOrZero Integer reorderLevel;
+        public @Size(max = 10) List<@NotBlank @Size(max = 1000) @Pattern(regexp = "https?://\\S+", message = "must be an http(s) URL") String> imageUrls;
+        public @Size(max = 64) String zohoItemId;
     }
 
-    public record CreateProduct(
-            @NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._/-]*", message = "letters, digits and . _ / - only") String sku,
-            @NotBlank @Size(max = 200) String name,
-            @NotBlank @Size(max = 200) String nameAr,
-            @Size(max = 4000) String description,
-            @Size(max = 4000) String descriptionAr,
-            Long categoryId,
-            @Size(max = 32) String unit,
-            @NotNull @DecimalMin("0.00") @Digits(integer = 12, fraction = 2) BigDecimal retailPrice,
-            @NotNull @DecimalMin("0.00") @Digits(integer = 12, fraction = 2) BigDecimal wholesalePrice,
-            @DecimalMin("0.00") @Digits(integer = 12, fraction = 2) BigDecimal costPrice,
-            @PositiveOrZero @Max(10_000_000) Integer stockOnHand,
-            @PositiveOrZero Integer reorderLevel,
-            @Size(max = 10) List<@NotBlank @Size(max = 1000) @Pattern(regexp = "https?://\\S+", message = "must be an http(s) URL") String> imageUrls,
-            @Size(max = 64) String zohoItemId) {
+    /** A new product: its fields and the stock it starts with. */
+    public static class CreateProduct extends ProductFields {
+        public @PositiveOrZero @Max(10_000_000) Integer stockOnHand;
     }
 
     /** A full replacement of the descriptive fields; stock changes only through stock adjustments. */
-    public record UpdateProduct(
-            @NotNull @Min(0) Long version,
-            @NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._/-]*", message = "letters, digits and . _ / - only") String sku,
-            @NotBlank @Size(max = 200) String name,
-            @NotBlank @Size(max = 200) String nameAr,
-            @Size(max = 4000) String description,
-            @Size(max = 4000) String descriptionAr,
-            Long categoryId,
-            @Size(max = 32) String unit,
-            @NotNull @DecimalMin("0.00") @Digits(integer = 12, fraction = 2) BigDecimal retailPrice,
-            @NotNull @DecimalMin("0.00") @Digits(integer = 12, fraction = 2) BigDecimal wholesalePrice,
-            @DecimalMin("0.00") @Digits(integer = 12, fraction = 2) BigDecimal costPrice,
-            @PositiveOrZero Integer reorderLevel,
-            Boolean active,
-            @Size(max = 10) List<@NotBlank @Size(max = 1000) @Pattern(regexp = "https?://\\S+", message = "must be an http(s) URL") String> imageUrls,
-            @Size(max = 64) String zohoItemId) {
+    public static class UpdateProduct extends ProductFields {
+        public @NotNull @Min(0) Long version;
+        public Boolean active;
     }
 
     /** A counted change of stock on hand (positive: goods in; negative: damaged, lost, counted short). */

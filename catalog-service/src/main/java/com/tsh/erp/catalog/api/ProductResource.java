@@ -18,19 +18,18 @@ import com.tsh.erp.defaults.Actors;
 import com.tsh.erp.defaults.ApiDocument;
 import com.tsh.erp.defaults.ApiException;
 import com.tsh.erp.defaults.IdList;
+import com.tsh.erp.defaults.PageParams;
 import com.tsh.erp.outbox.IdempotentRequests;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -79,7 +78,6 @@ public class ProductResource {
     @APIResponse(responseCode = "200", description = "A page of products (list fields only), or with `ids` the listed products",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(oneOf = {ProductViews.ProductPage.class, ProductViews.ProductBatch.class})))
-    @APIResponse(responseCode = "400", ref = ApiDocument.BAD_REQUEST)
     public Object list(@QueryParam("q") @Size(max = 100) String q,
                        @QueryParam("category_id") Long categoryId,
                        @QueryParam("active") @Pattern(regexp = "true|false", message = "must be true or false") String active,
@@ -87,8 +85,7 @@ public class ProductResource {
                        @QueryParam("min_price") @DecimalMin("0") BigDecimal minPrice,
                        @QueryParam("max_price") @DecimalMin("0") BigDecimal maxPrice,
                        @QueryParam("sort") @Pattern(regexp = "name|newest|price|-price", message = "must be name, newest, price or -price") String sort,
-                       @QueryParam("page") @DefaultValue("1") @Min(1) @Max(100_000) int page,
-                       @QueryParam("per_page") @DefaultValue("25") @Min(1) @Max(100) int perPage,
+                       @Valid @BeanParam PageParams.Of25 paging,
                        @QueryParam("ids") @Parameter(description = "Up to 100 product ids, comma-separated; the other parameters are then ignored",
                                schema = @Schema(type = SchemaType.STRING, pattern = "^[0-9]+(,[0-9]+)*$")) String ids) {
         if (ids != null) {
@@ -98,13 +95,12 @@ public class ProductResource {
             throw ApiException.badRequest("min_price", "must not be above max_price");
         }
         return ProductViews.listPage(search.list(new ProductQuery(q, categoryId, active == null ? null : Boolean.valueOf(active),
-                inStock == null ? null : Boolean.valueOf(inStock), minPrice, maxPrice, sort, page, perPage)));
+                inStock == null ? null : Boolean.valueOf(inStock), minPrice, maxPrice, sort, paging.page(), paging.perPage())));
     }
 
     @GET
     @Path("/{id}")
     @APIResponse(responseCode = "200", description = "The product")
-    @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
     public ProductDetail get(@PathParam("id") long id) {
         return ProductViews.detail(details.get(id));
     }
@@ -112,7 +108,6 @@ public class ProductResource {
     @GET
     @Path("/by-sku/{sku}")
     @APIResponse(responseCode = "200", description = "The product with this SKU (in any case)")
-    @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
     public ProductDetail bySku(@PathParam("sku") String sku) {
         return ProductViews.detail(details.bySku(sku));
     }
@@ -121,30 +116,26 @@ public class ProductResource {
     @APIResponse(responseCode = "201", description = "Created",
             headers = @Header(name = "Location", description = "The product's path", required = true, schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProductDetail.class)))
-    @APIResponse(responseCode = "400", ref = ApiDocument.BAD_REQUEST)
     @APIResponse(responseCode = "409", ref = ApiDocument.CONFLICT)
     @APIResponse(responseCode = "422", ref = ApiDocument.UNPROCESSABLE)
     public Response create(@Valid @NotNull CreateProduct body, @Context SecurityContext security) {
-        ProductDetail created = ProductViews.detail(writes.create(ProductRequests.input(body), body.stockOnHand(), Actors.of(security)));
+        ProductDetail created = ProductViews.detail(writes.create(ProductRequests.input(body, null), body.stockOnHand, Actors.of(security)));
         return Response.status(201).header("Location", "/products/" + created.id()).entity(created).build();
     }
 
     @PUT
     @Path("/{id}")
     @APIResponse(responseCode = "200", description = "The product as changed")
-    @APIResponse(responseCode = "400", ref = ApiDocument.BAD_REQUEST)
-    @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
     @APIResponse(responseCode = "409", ref = ApiDocument.CONFLICT)
     @APIResponse(responseCode = "422", ref = ApiDocument.UNPROCESSABLE)
     public ProductDetail update(@PathParam("id") long id, @Valid @NotNull UpdateProduct body, @Context SecurityContext security) {
-        return ProductViews.detail(writes.update(id, body.version(), ProductRequests.input(body), Actors.of(security)));
+        return ProductViews.detail(writes.update(id, body.version, ProductRequests.input(body, body.active), Actors.of(security)));
     }
 
     @POST
     @Path("/{id}/deactivate")
     @Consumes(MediaType.WILDCARD)
     @APIResponse(responseCode = "200", description = "The product, inactive")
-    @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
     @APIResponse(responseCode = "409", ref = ApiDocument.CONFLICT)
     public ProductDetail deactivate(@PathParam("id") long id, @Context SecurityContext security) {
         return ProductViews.detail(writes.deactivate(id, Actors.of(security)));
@@ -160,8 +151,6 @@ public class ProductResource {
     @APIResponse(responseCode = "201", description = "Applied (or, for a retry with the same `Idempotency-Key`, the first answer again); "
             + "the stock figures after it",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StockFigures.class)))
-    @APIResponse(responseCode = "400", ref = ApiDocument.BAD_REQUEST)
-    @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
     @APIResponse(responseCode = "422", ref = ApiDocument.UNPROCESSABLE)
     public Response adjust(@PathParam("id") long id, @Valid @NotNull StockAdjustment body,
                            @HeaderParam("Idempotency-Key") @Size(min = 1, max = 100)
@@ -194,13 +183,10 @@ public class ProductResource {
     @GET
     @Path("/{id}/stock-ledger")
     @APIResponse(responseCode = "200", description = "The product's stock history, newest first")
-    @APIResponse(responseCode = "400", ref = ApiDocument.BAD_REQUEST)
-    @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
-    public Page<LedgerEntry> ledger(@PathParam("id") long id,
-                                    @QueryParam("page") @DefaultValue("1") @Min(1) @Max(100_000) int page,
-                                    @QueryParam("per_page") @DefaultValue("25") @Min(1) @Max(100) int perPage) {
+    public Page<LedgerEntry> ledger(@PathParam("id") long id, @Valid @BeanParam PageParams.Of25 paging) {
         details.requireExists(id);
-        Page<StockLedger.Entry> entries = ledger.entries(id, page, perPage);
-        return new Page<>(entries.items().stream().map(ProductViews::entry).toList(), page, perPage, entries.hasMore());
+        Page<StockLedger.Entry> entries = ledger.entries(id, paging.page(), paging.perPage());
+        return new Page<>(entries.items().stream().map(ProductViews::entry).toList(), paging.page(), paging.perPage(),
+                entries.hasMore());
     }
 }

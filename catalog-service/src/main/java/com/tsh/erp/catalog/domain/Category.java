@@ -2,22 +2,14 @@ package com.tsh.erp.catalog.domain;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import org.hibernate.annotations.CreationTimestamp;
 import org.hibernate.annotations.UpdateTimestamp;
 import java.time.Instant;
 
 @Entity
 @Table(name = "category")
-public class Category {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    public Long id;
+public class Category extends Versioned {
 
     @Column(name = "parent_id")
     public Long parentId;
@@ -33,9 +25,6 @@ public class Category {
 
     @Column(nullable = false)
     public boolean active = true;
-
-    @Version
-    public long version;
 
     @CreationTimestamp
     @Column(name = "created_at", nullable = false, updatable = false)

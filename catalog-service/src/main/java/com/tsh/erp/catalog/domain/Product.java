@@ -3,11 +3,7 @@ package com.tsh.erp.catalog.domain;
 import com.tsh.erp.text.SearchText;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import org.hibernate.annotations.CreationTimestamp;
 import org.hibernate.annotations.SourceType;
 import org.hibernate.annotations.UpdateTimestamp;
@@ -28,11 +24,7 @@ import org.hibernate.type.SqlTypes;
  */
 @Entity
 @Table(name = "product")
-public class Product {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    public Long id;
+public class Product extends Versioned {
 
     @Column(nullable = false)
     public String sku;
@@ -89,9 +81,6 @@ public class Product {
     @UpdateTimestamp(source = SourceType.DB)
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
-
-    @Version
-    public long version;
 
     /** Call after changing the SKU or a name: what search matches against. */
     public void refreshSearchText() {
