@@ -17,8 +17,9 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 /**
  * What every service's OpenAPI document ({@code /q/openapi}) shares: the {@link Problem} schema and
  * the problem+json error answers. An operation declares the errors it can really give with
- * {@code @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)}; {@link ApiDocumentFilter}
- * adds {@code 500} to every operation and applies the rules that make the document match the wire.
+ * {@code @APIResponse(responseCode = "409", ref = ApiDocument.CONFLICT)}; {@link ApiDocumentFilter}
+ * adds {@code 400}, {@code 404} and {@code 500} where they apply and the rules that make the
+ * document match the wire.
  *
  * <p>The schema is written out here (SmallRye only scans types that resources use); the tests validate
  * every error answer against it, so it cannot drift from {@link Problem} unnoticed.
