@@ -56,7 +56,7 @@ public final class OutboxRelay {
             for update of l skip locked""";
     private static final String PENDING = """
             select id, event_id, topic, message_key, lane, event_type, envelope::text, created_at, attempts,
-                   next_attempt_at <= clock_timestamp() as due, envelope->>'traceparent' as traceparent
+                   next_attempt_at <= clock_timestamp() as due, traceparent
             from tsh_outbox
             where sent_at is null and lane = any(?)
             order by lane, id

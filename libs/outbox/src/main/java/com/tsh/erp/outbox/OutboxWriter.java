@@ -28,8 +28,8 @@ public class OutboxWriter {
 
     static final int LANES = 16;
     private static final String INSERT = """
-            insert into tsh_outbox (event_id, topic, message_key, lane, event_type, envelope)
-            values (?, ?, ?, ?, ?, ?::json)""";
+            insert into tsh_outbox (event_id, topic, message_key, lane, event_type, envelope, traceparent)
+            values (?, ?, ?, ?, ?, ?::json, ?)""";
 
     @Inject
     DataSource dataSource;
@@ -56,6 +56,7 @@ public class OutboxWriter {
             ps.setShort(4, (short) lane(aggregateId));
             ps.setString(5, type.name());
             ps.setString(6, EventJson.write(envelope));
+            ps.setString(7, envelope.traceparent()); // the relay's record header, without parsing the envelope
             ps.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("Could not write " + type.name() + " to the outbox: " + e.getMessage(), e);
