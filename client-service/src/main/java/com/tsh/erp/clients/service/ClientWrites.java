@@ -3,6 +3,8 @@ package com.tsh.erp.clients.service;
 import com.tsh.erp.clients.domain.Client;
 import com.tsh.erp.clients.service.ClientLedger.Figures;
 import com.tsh.erp.defaults.ApiException;
+import com.tsh.erp.defaults.Sql;
+import com.tsh.erp.defaults.Sql.Params;
 import com.tsh.erp.events.EventEnvelope;
 import com.tsh.erp.events.clients.ClientEvents;
 import com.tsh.erp.events.clients.ClientType;
@@ -36,10 +38,30 @@ public class ClientWrites {
     SalespersonService salespeople;
     @Inject
     ClientLedger ledger;
+    @Inject
+    Sql sql;
 
-    /** The client with its money figures read now (never cached). */
+    /**
+     * The client with its money figures read now (never cached): one statement for the row, its
+     * balance and the credit its open orders hold (the detail is read on every order screen).
+     */
     public ClientWithFigures get(long id) {
-        return withFigures(find(id));
+        return sql.one("""
+                        select id, name, name_ar, client_type, phone, email, address, city, region, salesperson_id,
+                               credit_limit, active, zoho_contact_id, created_at, updated_at, version, balance,
+                               (select coalesce(sum(r.amount), 0)::numeric(14, 2) from credit_reservation r
+                                where r.client_id = client.id and r.status = 'RESERVED') as held
+                        from client where id = :id""", Params.of("id", id), r -> {
+                    ClientType type = ClientType.valueOf(r.getString("client_type"));
+                    return new ClientWithFigures(r.getLong("id"), r.getString("name"), r.getString("name_ar"), type,
+                            r.getString("phone"), r.getString("email"), r.getString("address"), r.getString("city"),
+                            r.getString("region"), r.getLongOrNull("salesperson_id"), r.getBigDecimal("credit_limit"),
+                            r.getBoolean("active"), r.getString("zoho_contact_id"), r.getInstant("created_at"),
+                            r.getInstant("updated_at"), r.getLong("version"),
+                            new Figures(id, type, r.getBoolean("active"), r.getBigDecimal("credit_limit"),
+                                    r.getBigDecimal("balance"), r.getBigDecimal("held")));
+                })
+                .orElseThrow(() -> ApiException.notFound("Client", id));
     }
 
     @Transactional
