@@ -3,6 +3,7 @@ package com.tsh.erp.clients.service;
 import com.tsh.erp.clients.domain.Client;
 import com.tsh.erp.clients.service.ClientLedger.Figures;
 import com.tsh.erp.defaults.ApiException;
+import com.tsh.erp.defaults.Problem;
 import com.tsh.erp.defaults.Sql;
 import com.tsh.erp.defaults.Sql.Params;
 import com.tsh.erp.events.EventEnvelope;
@@ -15,6 +16,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -167,8 +169,9 @@ public class ClientWrites {
         if (in.zohoContactId() != null) {
             Long taken = first("e.zohoContactId", in.zohoContactId()).map(other -> other.id).orElse(null);
             if (taken != null && !taken.equals(c.id)) {
-                throw ApiException.conflict("duplicate-zoho-contact", "Zoho contact " + in.zohoContactId()
-                        + " is already linked to client " + taken);
+                throw new ApiException(409, "duplicate-zoho-contact", "Conflict", "Zoho contact " + in.zohoContactId()
+                        + " is already linked to client " + taken,
+                        List.of(new Problem.FieldError("zoho_contact_id", "already linked to client " + taken)));
             }
         }
     }

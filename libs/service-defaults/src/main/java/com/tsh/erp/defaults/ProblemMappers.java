@@ -107,8 +107,27 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
+        var verdict = BackendFailures.classify(e);
+        if (verdict.isPresent()) {
+            var v = verdict.get();
+            if (v.status() == 503) {
+                LOG.warnf("%s answered 503: %s", uri.getPath(), rootMessage(e));
+                return body(Response.status(503).header(HttpHeaders.RETRY_AFTER, BackendFailures.RETRY_AFTER_SECONDS),
+                        new Problem(Problem.TYPE_PREFIX + v.kind(), v.title(), 503, v.detail(), uri.getPath(), requestId(), null));
+            }
+            LOG.debugf("%s answered %d (%s): %s", uri.getPath(), v.status(), v.kind(), rootMessage(e));
+            return problem(v.status(), v.kind(), v.title(), v.detail(), v.errors(), uri);
+        }
         LOG.errorf(e, "Unexpected failure of %s", uri.getPath());
         return internal(uri);
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 
     private static Response internal(UriInfo uri) {

@@ -23,6 +23,11 @@ public final class Db {
     public Db() {
     }
 
+    /** A connection of its own (close it), for a test that holds a transaction open. */
+    public Connection connection() throws SQLException {
+        return dataSource().getConnection();
+    }
+
     private DataSource dataSource() {
         if (dataSource == null) {
             dataSource = Arc.container().instance(DataSource.class).get();
