@@ -28,9 +28,9 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponse;
  * microprofile-config.properties):
  *
  * <ul>
- *   <li>every operation can answer {@code 500} (a problem, {@link ApiDocument#INTERNAL_ERROR}); one that
- *       takes a body, a query or a header parameter can answer {@code 400} ({@link ApiDocument#BAD_REQUEST}:
- *       malformed or invalid), and one on a path with a parameter {@code 404}
+ *   <li>every operation can answer {@code 500} (a problem, {@link ApiDocument#INTERNAL_ERROR}) and
+ *       {@code 400} ({@link ApiDocument#BAD_REQUEST}: malformed or invalid, which includes text refused
+ *       in its path or query by {@code TextRulesFilter}), and one on a path with a parameter {@code 404}
  *       ({@link ApiDocument#NOT_FOUND}: nothing has that id), so resources declare only the other
  *       errors they give ({@code 409}, {@code 422});</li>
  *   <li>a Bean Validation {@code @Pattern} must match the whole value, a JSON Schema {@code pattern}
@@ -81,10 +81,9 @@ public class ApiDocumentFilter implements OASFilter {
                         List<Parameter> all = new ArrayList<>();
                         all.addAll(item.getParameters() == null ? List.of() : item.getParameters());
                         all.addAll(op.getParameters() == null ? List.of() : op.getParameters());
-                        if (op.getRequestBody() != null || all.stream().anyMatch(
-                                x -> x.getIn() == Parameter.In.QUERY || x.getIn() == Parameter.In.HEADER)) {
-                            answers(op, "400", ApiDocument.BAD_REQUEST);
-                        }
+                        // any request can be refused before it reaches its operation: text with a NUL or a
+                        // lone surrogate in its path or query (TextRulesFilter), a malformed body
+                        answers(op, "400", ApiDocument.BAD_REQUEST);
                         if (all.stream().anyMatch(x -> x.getIn() == Parameter.In.PATH)) {
                             answers(op, "404", ApiDocument.NOT_FOUND);
                         }

@@ -55,6 +55,11 @@ public class ProblemMappers {
     /** Any body that could not be read: malformed JSON, an unknown field, a value of the wrong type. */
     @ServerExceptionMapper
     public Response json(JsonProcessingException e, UriInfo uri) {
+        if (e instanceof StrictJson.RefusedValue refused) {
+            String field = path(refused).isEmpty() ? "body" : path(refused);
+            return problem(400, "invalid-field", "Invalid request", field + ": " + refused.reason(),
+                    List.of(new Problem.FieldError(field, refused.reason())), uri);
+        }
         if (e instanceof UnrecognizedPropertyException u) {
             String field = path(u);
             return problem(400, "unknown-field", "Invalid request", field + ": unknown field",

@@ -1,0 +1,62 @@
+package com.tsh.erp.defaults;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
+
+import com.tsh.erp.devstack.DevStackTestResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.junit.jupiter.api.Test;
+
+/** Input is taken as sent or refused naming the field: no NUL, no lone surrogate, no truncated fraction. */
+@QuarkusTest
+@QuarkusTestResource(value = DevStackTestResource.class, initArgs = @ResourceArg(name = "database", value = "tsh_defaults_test"))
+class StrictInputTest {
+
+    private static final String PROBLEM = "application/problem+json";
+
+    private static String item(String name, String quantity) {
+        return "{\"name\": \"" + name + "\", \"unit_price\": 1, \"lines\": [{\"sku\": \"A-1\", \"quantity\": " + quantity + "}]}";
+    }
+
+    @Test
+    void aNulInABodyFieldIs400NamingIt() {
+        given().contentType(ContentType.JSON).body(item("Ca\\u0000ble", "1")).post("/demo/items")
+                .then().statusCode(400).contentType(PROBLEM)
+                .body("errors[0].field", equalTo("name")).body("errors[0].message", startsWith("contains a NUL"));
+    }
+
+    @Test
+    void aLoneSurrogateOrAControlCharacterIs400ButTabsAndArabicMarksPass() {
+        given().contentType(ContentType.JSON).body(item("Cable \\ud800", "1")).post("/demo/items")
+                .then().statusCode(400).contentType(PROBLEM).body("errors[0].field", equalTo("name"))
+                .body("errors[0].message", equalTo("contains an unpaired UTF-16 surrogate"));
+        given().contentType(ContentType.JSON).body("{\"name\": \"Cable\", \"unit_price\": 1, \"lines\": [{\"sku\": \"A\\u0007\", \"quantity\": 1}]}")
+                .post("/demo/items").then().statusCode(400).body("errors[0].field", equalTo("lines[0].sku"))
+                .body("errors[0].message", equalTo("contains the control character U+0007"));
+        // a tab, a right-to-left mark, a zero-width joiner, a paired surrogate (an emoji), Arabic-Indic digits
+        given().contentType(ContentType.JSON).body(item("شاحن\\t\\u200f\\u200d \\ud83d\\udd0c ٢٠", "1")).post("/demo/items")
+                .then().statusCode(200).body("name", equalTo("شاحن\t\u200f\u200d \ud83d\udd0c ٢٠"));
+    }
+
+    @Test
+    void aFractionForAWholeNumberIsRefusedNotTruncated() {
+        given().contentType(ContentType.JSON).body(item("Cable", "1.9")).post("/demo/items")
+                .then().statusCode(400).contentType(PROBLEM)
+                .body("errors[0].field", equalTo("lines[0].quantity"))
+                .body("errors[0].message", equalTo("expected a whole number"));
+        given().contentType(ContentType.JSON).body(item("Cable", "2")).post("/demo/items")
+                .then().statusCode(200).body("lines[0].quantity", equalTo(2));
+    }
+
+    @Test
+    void aNulInAQueryParameterOrThePathIs400NamingIt() {
+        given().urlEncodingEnabled(false).get("/demo/page?per_page=5%00").then().statusCode(400).contentType(PROBLEM)
+                .body("errors[0].field", equalTo("per_page"));
+        given().urlEncodingEnabled(false).get("/demo/items/1%00").then().statusCode(400).contentType(PROBLEM)
+                .body("errors[0].field", equalTo("path"));
+    }
+}
