@@ -55,7 +55,7 @@ public class ClientStatements {
                         from client_ledger
                         where client_id = :id and (:start::timestamptz is null or created_at >= :start)
                           and (:end::timestamptz is null or created_at < :end)
-                        order by created_at, id""" + Sql.PAGE,
+                        order by id""" + Sql.PAGE, // the ledger's own sequence: the order entries were booked (and balanced) in
                 params.page(page, perPage),
                 r -> new Entry(r.getLong("id"), LedgerEntryKind.valueOf(r.getString("kind")), r.getBigDecimal("amount"),
                         r.getBigDecimal("balance_after"), r.getString("order_id"), paymentMethod(r.getString("payment_method")),
