@@ -9,6 +9,7 @@ import com.tsh.erp.events.clients.ClientEvents;
 import com.tsh.erp.events.clients.ClientType;
 import com.tsh.erp.events.clients.LedgerEntryKind;
 import com.tsh.erp.outbox.OutboxWriter;
+import com.tsh.erp.text.Identifiers;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -76,9 +77,10 @@ public class ClientLedger {
     @Transactional(Transactional.TxType.MANDATORY)
     public BigDecimal record(long clientId, LedgerEntryKind kind, BigDecimal amount, String orderId, PaymentMethod paymentMethod,
                              String reference, String note, String actor) {
+        String referenceKey = Identifiers.key(reference); // one reference however it is cased, widened or padded
         if (reference != null) {
-            sql.one("select id from client_ledger where client_id = :clientId and kind = :kind and reference = :reference",
-                    Params.of("clientId", clientId).and("kind", kind).and("reference", reference), r -> r.getLong("id"))
+            sql.one("select id from client_ledger where client_id = :clientId and kind = :kind and reference_key = :referenceKey",
+                    Params.of("clientId", clientId).and("kind", kind).and("referenceKey", referenceKey), r -> r.getLong("id"))
                     .ifPresent(entry -> {
                         throw duplicate(reference, entry);
                     });
@@ -94,11 +96,14 @@ public class ClientLedger {
         long entryId;
         try {
             entryId = sql.one("""
-                            insert into client_ledger (client_id, kind, amount, balance_after, order_id, payment_method, reference, note, actor)
-                            values (:clientId, :kind, :amount, :balanceAfter, :orderId, :paymentMethod, :reference, :note, :actor)
+                            insert into client_ledger (client_id, kind, amount, balance_after, order_id, payment_method, reference,
+                                                       reference_key, note, actor)
+                            values (:clientId, :kind, :amount, :balanceAfter, :orderId, :paymentMethod, :reference, :referenceKey,
+                                    :note, :actor)
                             returning id""",
                     Params.of("clientId", clientId).and("kind", kind).and("amount", amount).and("balanceAfter", after.balance())
                             .and("orderId", orderId).and("paymentMethod", paymentMethod).and("reference", reference)
+                            .and("referenceKey", referenceKey)
                             .and("note", note).and("actor", actor), r -> r.getLong("id")).orElseThrow();
         } catch (Sql.SqlException e) {
             if ("23505".equals(e.sqlState())) { // a concurrent request with the same reference won
