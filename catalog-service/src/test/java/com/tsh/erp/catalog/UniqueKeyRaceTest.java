@@ -6,9 +6,8 @@ import static com.tsh.erp.catalog.Catalog.uniqueSku;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.tsh.erp.testing.Db;
+import com.tsh.erp.testing.Concurrently;
 import com.tsh.erp.testing.UncommittedRow;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -17,10 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,15 +24,12 @@ import org.junit.jupiter.api.Test;
  * committed; the database's unique index refuses the insert or the rename at flush or commit).
  */
 @QuarkusTest
-@CatalogTestStack
-class UniqueKeyRaceTest {
+class UniqueKeyRaceTest extends CatalogTestBase {
 
     private static final String PROBLEM = "application/problem+json";
     private static final String TAKE = """
             insert into product (sku, name, name_ar, unit, retail_price, wholesale_price, search_text, zoho_item_id)
             values (?, 'taken', 'taken', 'piece', 1, 1, 'taken', ?)""";
-
-    private final Db db = new Db();
 
     @Test
     void aSkuCommittedMeanwhileIs409NamingSku() throws Exception {
@@ -76,26 +68,16 @@ class UniqueKeyRaceTest {
     @Test
     void twentyConcurrentCreatesWithOneSkuMakeOneProductAndNineteen409s() throws Exception {
         String sku = uniqueSku("RACE");
-        ExecutorService pool = Executors.newFixedThreadPool(20);
-        try {
-            List<Callable<Response>> creates = new ArrayList<>();
-            for (int i = 0; i < 20; i++) {
-                creates.add(() -> given().contentType(ContentType.JSON).body(productBody(sku, "Race", "سباق")).post("/products"));
-            }
-            List<Integer> statuses = new ArrayList<>();
-            for (Future<Response> f : pool.invokeAll(creates)) {
-                Response r = f.get();
-                statuses.add(r.statusCode());
-                if (r.statusCode() == 409) {
-                    r.then().contentType(PROBLEM).body("errors[0].field", equalTo("sku"));
-                }
-            }
-            assertEquals(1, statuses.stream().filter(s -> s == 201).count(), "one created: " + statuses);
-            assertEquals(19, statuses.stream().filter(s -> s == 409).count(), "the others refused: " + statuses);
-            assertEquals(1, db.count("select count(*) from product where lower(sku) = lower(?)", sku));
-        } finally {
-            pool.shutdownNow();
-            assertTrue(pool.awaitTermination(10, TimeUnit.SECONDS));
+        List<Callable<Response>> creates = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            creates.add(() -> given().contentType(ContentType.JSON).body(productBody(sku, "Race", "سباق")).post("/products"));
         }
+        List<Response> answers = Concurrently.run(20, creates);
+        List<Integer> statuses = answers.stream().map(Response::statusCode).toList();
+        assertEquals(1, statuses.stream().filter(s -> s == 201).count(), "one created: " + statuses);
+        assertEquals(19, statuses.stream().filter(s -> s == 409).count(), "the others refused: " + statuses);
+        answers.stream().filter(r -> r.statusCode() == 409)
+                .forEach(r -> r.then().contentType(PROBLEM).body("errors[0].field", equalTo("sku")));
+        assertEquals(1, db.count("select count(*) from product where lower(sku) = lower(?)", sku));
     }
 }

@@ -26,8 +26,7 @@ import org.junit.jupiter.api.Test;
  * booked later (the lock decides the order; a transaction's start time does not).
  */
 @QuarkusTest
-@ClientsTestStack
-class StatementOrderTest {
+class StatementOrderTest extends ClientsTestBase {
 
     @Inject
     ClientLedger ledger;

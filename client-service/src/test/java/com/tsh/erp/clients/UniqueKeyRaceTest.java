@@ -5,7 +5,6 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.tsh.erp.testing.Db;
 import com.tsh.erp.testing.UncommittedRow;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -17,10 +16,7 @@ import org.junit.jupiter.api.Test;
 
 /** A Zoho contact id linked by a transaction that commits while the request runs: 409 naming it, not 500. */
 @QuarkusTest
-@ClientsTestStack
-class UniqueKeyRaceTest {
-
-    private final Db db = new Db();
+class UniqueKeyRaceTest extends ClientsTestBase {
 
     @Test
     void aZohoContactIdCommittedMeanwhileIs409NamingIt() throws Exception {
