@@ -3,6 +3,7 @@ package com.tsh.erp.defaults;
 import static org.eclipse.microprofile.openapi.OASFactory.createAPIResponse;
 import static org.eclipse.microprofile.openapi.OASFactory.createComponents;
 import static org.eclipse.microprofile.openapi.OASFactory.createContent;
+import static org.eclipse.microprofile.openapi.OASFactory.createHeader;
 import static org.eclipse.microprofile.openapi.OASFactory.createMediaType;
 import static org.eclipse.microprofile.openapi.OASFactory.createOpenAPI;
 import static org.eclipse.microprofile.openapi.OASFactory.createSchema;
@@ -32,6 +33,7 @@ public class ApiDocument implements OASModelReader {
     public static final String CONFLICT = "Conflict";
     public static final String UNPROCESSABLE = "Unprocessable";
     public static final String INTERNAL_ERROR = "InternalError";
+    public static final String UNAVAILABLE = "Unavailable";
 
     static final String PROBLEM = "Problem";
     static final String FIELD_ERROR = "FieldError";
@@ -67,7 +69,11 @@ public class ApiDocument implements OASModelReader {
                 .addResponse(UNPROCESSABLE, problem("Well-formed, but a field names something that does not exist "
                         + "or may not be used; `errors` names it. Nothing was written"))
                 .addResponse(INTERNAL_ERROR, problem("The request could not be completed; quote `request_id` "
-                        + "when reporting it")));
+                        + "when reporting it"))
+                .addResponse(UNAVAILABLE, problem("A server the service needs (its database) is unreachable or "
+                        + "restarting; nothing was changed. Send the same request again after `Retry-After` seconds")
+                        .addHeader("Retry-After", createHeader().description("Seconds to wait before retrying")
+                                .schema(createSchema().addType(SchemaType.INTEGER).format("int32")))));
     }
 
     private static Schema string(String description) {

@@ -32,7 +32,8 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponse;
  *       {@code 400} ({@link ApiDocument#BAD_REQUEST}: malformed or invalid, which includes text refused
  *       in its path or query by {@code TextRulesFilter}), and one on a path with a parameter {@code 404}
  *       ({@link ApiDocument#NOT_FOUND}: nothing has that id), so resources declare only the other
- *       errors they give ({@code 409}, {@code 422});</li>
+ *       errors they give ({@code 409}, {@code 422}); every operation can also answer {@code 503} with
+ *       {@code Retry-After} ({@link ApiDocument#UNAVAILABLE}: its database unreachable);</li>
  *   <li>a Bean Validation {@code @Pattern} must match the whole value, a JSON Schema {@code pattern}
  *       only somewhere in it: patterns are anchored ({@code @NotBlank}'s {@code \S} stays as it is);
  *       a pattern that only lists words ({@code "WHOLESALE|RETAIL"}) is an {@code enum}, and a query
@@ -88,6 +89,7 @@ public class ApiDocumentFilter implements OASFilter {
                             answers(op, "404", ApiDocument.NOT_FOUND);
                         }
                         answers(op, "500", ApiDocument.INTERNAL_ERROR);
+                        answers(op, "503", ApiDocument.UNAVAILABLE);
                         if (op.getResponses().getAPIResponses() != null) {
                             for (APIResponse r : op.getResponses().getAPIResponses().values()) {
                                 refs(r.getContent(), responseRoots);
