@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.tsh.erp.clients.service.ClientLedger;
 import com.tsh.erp.defaults.Sql;
 import com.tsh.erp.defaults.Sql.Params;
+import com.tsh.erp.events.clients.LedgerEntryKind;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -43,7 +44,7 @@ class StatementOrderTest extends ClientsTestBase {
             started.countDown();
             await(proceed);
             ledger.lock(client);
-            ledger.record(client, ClientLedger.Kind.ADJUSTMENT, new BigDecimal("-300.00"), null, null, null,
+            ledger.record(client, LedgerEntryKind.ADJUSTMENT, new BigDecimal("-300.00"), null, null, null,
                     "booked after the payment", "test");
         }));
         assertEquals(true, started.await(10, TimeUnit.SECONDS));
