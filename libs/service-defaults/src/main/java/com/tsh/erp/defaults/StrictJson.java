@@ -8,19 +8,24 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
-import io.quarkus.jackson.ObjectMapperCustomizer;
-import jakarta.inject.Singleton;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.ext.ContextResolver;
+import jakarta.ws.rs.ext.Provider;
 import java.io.IOException;
 
 /**
- * Request bodies are read as written, or refused with the field named; nothing is changed quietly:
+ * The REST layer's JSON: request bodies are read as written, or refused with the field named;
+ * nothing is changed quietly:
  * <ul>
  * <li>a fraction for a whole-number field ({@code "stock_on_hand": 5.7}) is refused, not truncated;</li>
  * <li>text must follow {@link TextRules} (no NUL, no lone surrogate, no stray control character).</li>
  * </ul>
+ * Only what comes over HTTP is checked this way (a {@code ContextResolver} for the REST layer):
+ * the application's own JSON (cached pages in Redis, events) goes through Quarkus's mapper as it
+ * is, without a check per string on every cache read.
  */
-@Singleton
-public class StrictJson implements ObjectMapperCustomizer {
+@Provider
+public class StrictJson implements ContextResolver<ObjectMapper> {
 
     /** A body value refused for what it contains; the path of the field is added by Jackson. */
     public static final class RefusedValue extends JsonMappingException {
@@ -34,10 +39,21 @@ public class StrictJson implements ObjectMapperCustomizer {
         }
     }
 
+    @Inject
+    ObjectMapper application;
+
+    private volatile ObjectMapper strict;
+
     @Override
-    public void customize(ObjectMapper mapper) {
-        mapper.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
-        mapper.registerModule(new SimpleModule("tsh-text-rules").addDeserializer(String.class, new CheckedString()));
+    public ObjectMapper getContext(Class<?> type) {
+        ObjectMapper m = strict;
+        if (m == null) {
+            m = application.copy(); // Quarkus's settings (snake_case, unknown fields refused, ...) and these
+            m.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+            m.registerModule(new SimpleModule("tsh-text-rules").addDeserializer(String.class, new CheckedString()));
+            strict = m;
+        }
+        return m;
     }
 
     /** Jackson's own String reading, then {@link TextRules}. */

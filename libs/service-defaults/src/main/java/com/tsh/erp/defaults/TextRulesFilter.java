@@ -17,6 +17,10 @@ public class TextRulesFilter {
 
     @ServerRequestFilter(preMatching = true)
     public Response check(ContainerRequestContext request) {
+        java.net.URI uri = request.getUriInfo().getRequestUri();
+        if (!mayHideAControl(uri.getRawPath()) && !mayHideAControl(uri.getRawQuery())) {
+            return null; // the common case, decided on the raw text without decoding anything
+        }
         MultivaluedMap<String, String> query = request.getUriInfo().getQueryParameters(true);
         for (Map.Entry<String, List<String>> parameter : query.entrySet()) {
             String problem = TextRules.problem(parameter.getKey());
@@ -34,6 +38,26 @@ public class TextRulesFilter {
             }
         }
         return null;
+    }
+
+    /**
+     * Whether raw (still percent-encoded) URI text can decode to something {@link TextRules}
+     * refuses: a control character arrives only as {@code %00}..{@code %1F} or {@code %7F} (raw ones
+     * never pass the HTTP parser), and a surrogate cannot be percent-encoded validly in UTF-8 (the
+     * decoder makes it U+FFFD).
+     */
+    static boolean mayHideAControl(String raw) {
+        if (raw == null) {
+            return false;
+        }
+        for (int i = raw.indexOf('%'); i >= 0 && i + 2 < raw.length(); i = raw.indexOf('%', i + 1)) {
+            char hi = raw.charAt(i + 1);
+            char lo = raw.charAt(i + 2);
+            if (hi == '0' || hi == '1' || (hi == '7' && (lo == 'f' || lo == 'F'))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Response refuse(String field, String problem, ContainerRequestContext request) {
