@@ -4,13 +4,8 @@ import io.smallrye.health.api.HealthGroup;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import javax.sql.DataSource;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
@@ -34,7 +29,7 @@ public class BrokerHealth implements HealthCheck {
     @ConfigProperty(name = "kafka.bootstrap.servers", defaultValue = "127.0.0.1:9092")
     String bootstrapServers;
     @Inject
-    DataSource dataSource;
+    OutboxMetrics metrics;
 
     private volatile Admin admin;
 
@@ -52,14 +47,13 @@ public class BrokerHealth implements HealthCheck {
     }
 
     private void outboxFigures(HealthCheckResponseBuilder b) {
-        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery("""
-                select count(*) as backlog,
-                       coalesce(extract(epoch from clock_timestamp() - min(created_at)), 0)::bigint as oldest
-                from tsh_outbox where sent_at is null""")) {
-            rs.next();
-            b.withData("outbox_backlog", rs.getLong("backlog")).withData("outbox_oldest_pending_seconds", rs.getLong("oldest"));
-        } catch (SQLException e) {
-            b.withData("outbox", "unavailable: " + e.getMessage());
+        // the same figures as the tsh_outbox_backlog and tsh_outbox_oldest_pending_seconds gauges
+        double backlog = metrics.backlog();
+        double oldest = metrics.oldestPendingSeconds();
+        if (Double.isNaN(backlog) || Double.isNaN(oldest)) {
+            b.withData("outbox", "unavailable: the database cannot be read");
+        } else {
+            b.withData("outbox_backlog", (long) backlog).withData("outbox_oldest_pending_seconds", (long) oldest);
         }
     }
 

@@ -49,11 +49,20 @@ public class OutboxMetrics {
         published = Counter.builder("tsh.outbox.published").description("Outbox rows published").register(registry);
         publishFailures = Counter.builder("tsh.outbox.publish.failures")
                 .description("Outbox rows whose publication failed and will be retried").register(registry);
-        Gauge.builder("tsh.outbox.backlog", this, m -> m.query("select count(*) from tsh_outbox where sent_at is null"))
+        Gauge.builder("tsh.outbox.backlog", this, OutboxMetrics::backlog)
                 .description("Outbox rows waiting to be published").register(registry);
-        Gauge.builder("tsh.outbox.oldest.pending", this, m -> m.query(
-                        "select coalesce(extract(epoch from clock_timestamp() - min(created_at)), 0) from tsh_outbox where sent_at is null"))
+        Gauge.builder("tsh.outbox.oldest.pending", this, OutboxMetrics::oldestPendingSeconds)
                 .description("Age in seconds of the oldest unpublished outbox row").baseUnit("seconds").register(registry);
+    }
+
+    /** Outbox rows waiting to be published (NaN when the database cannot be read). */
+    double backlog() {
+        return query("select count(*) from tsh_outbox where sent_at is null");
+    }
+
+    /** Age in seconds of the oldest unpublished row, 0 when none waits (NaN when the database cannot be read). */
+    double oldestPendingSeconds() {
+        return query("select coalesce(extract(epoch from clock_timestamp() - min(created_at)), 0) from tsh_outbox where sent_at is null");
     }
 
     void published(Instant createdAt, Instant acknowledgedAt) {
