@@ -18,13 +18,13 @@ import com.tsh.erp.defaults.Actors;
 import com.tsh.erp.defaults.ApiDocument;
 import com.tsh.erp.defaults.ApiException;
 import com.tsh.erp.defaults.IdList;
+import com.tsh.erp.defaults.Money;
 import com.tsh.erp.defaults.PageParams;
 import com.tsh.erp.outbox.IdempotentRequests;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -82,8 +82,8 @@ public class ProductResource {
                        @QueryParam("category_id") Long categoryId,
                        @QueryParam("active") @Pattern(regexp = "true|false", message = "must be true or false") String active,
                        @QueryParam("in_stock") @Pattern(regexp = "true|false", message = "must be true or false") String inStock,
-                       @QueryParam("min_price") @DecimalMin("0") BigDecimal minPrice,
-                       @QueryParam("max_price") @DecimalMin("0") BigDecimal maxPrice,
+                       @QueryParam("min_price") @Money BigDecimal minPrice,
+                       @QueryParam("max_price") @Money BigDecimal maxPrice,
                        @QueryParam("sort") @Pattern(regexp = "name|newest|price|-price", message = "must be name, newest, price or -price") String sort,
                        @Valid @BeanParam PageParams.Of25 paging,
                        @QueryParam("ids") @Parameter(description = "Up to 100 product ids, comma-separated; the other parameters are then ignored",

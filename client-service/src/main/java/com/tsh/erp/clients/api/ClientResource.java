@@ -43,7 +43,6 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -139,11 +138,11 @@ public class ClientResource {
     @APIResponse(responseCode = "200", description = "One page of the statement")
     public Statement statement(@PathParam("id") long id,
                                @QueryParam("from") @Parameter(description = "The first day (Baghdad time), inclusive",
-                                       schema = @Schema(type = SchemaType.STRING, format = "date")) String from,
+                                       schema = @Schema(type = SchemaType.STRING, format = "date")) LocalDate from,
                                @QueryParam("to") @Parameter(description = "The last day (Baghdad time), inclusive",
-                                       schema = @Schema(type = SchemaType.STRING, format = "date")) String to,
+                                       schema = @Schema(type = SchemaType.STRING, format = "date")) LocalDate to,
                                @Valid @BeanParam PageParams.Of50 paging) {
-        return ClientApi.statement(statements.statement(id, date("from", from), date("to", to), paging.page(), paging.perPage()));
+        return ClientApi.statement(statements.statement(id, from, to, paging.page(), paging.perPage()));
     }
 
     /** Records a payment; a reference already recorded for this client is refused (409), so a retry cannot pay twice. */
@@ -177,16 +176,5 @@ public class ClientResource {
 
     private static Response recorded(ClientWithFigures client) {
         return Response.status(201).entity(ClientApi.detail(client)).build();
-    }
-
-    private static LocalDate date(String field, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            throw ApiException.badRequest(field, "'" + value + "' is not a date (YYYY-MM-DD)");
-        }
     }
 }

@@ -82,6 +82,13 @@ public class ProblemMappers {
         return problem(400, "malformed-json", "Malformed JSON", "the body is not valid JSON" + where, null, uri);
     }
 
+    /** A query or path parameter that is not of its type ({@link ParameterTypes}). */
+    @ServerExceptionMapper
+    public Response invalidParameter(ParameterTypes.InvalidParameter e, UriInfo uri) {
+        return problem(400, "invalid-parameter", "Invalid request", e.getMessage(),
+                List.of(new Problem.FieldError(e.parameter(), e.reason())), uri);
+    }
+
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e, UriInfo uri) {
         if (e.getCause() instanceof JsonProcessingException body) {

@@ -23,6 +23,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -68,6 +69,21 @@ public class DemoResource {
             throw ApiException.notFound("Item", id);
         }
         return Map.of("id", 1);
+    }
+
+    @GET
+    @Path("/filter")
+    @APIResponse(responseCode = "200", description = "The parameters as understood")
+    public Map<String, Object> filter(@QueryParam("q") String q, @QueryParam("category_id") Long categoryId,
+                                      @QueryParam("min_price") @Money BigDecimal minPrice, @QueryParam("from") LocalDate from,
+                                      @Valid @BeanParam PageParams.Of25 paging) {
+        Map<String, Object> answer = new java.util.TreeMap<>();
+        answer.put("q", String.valueOf(q));
+        answer.put("category_id", String.valueOf(categoryId));
+        answer.put("min_price", String.valueOf(minPrice));
+        answer.put("from", String.valueOf(from));
+        answer.put("page", paging.page());
+        return answer;
     }
 
     @GET
