@@ -84,8 +84,10 @@ public class ProductWrites {
     }
 
     /**
-     * Changes stock on hand by a counted amount. The Idempotency-Key, if any, is recorded on the
-     * ledger row for the audit; replaying a retried request is {@code IdempotentRequests}' job.
+     * Changes stock on hand by a counted amount, never below what is reserved nor above
+     * {@link StockLedger#MAX_STOCK} (422 naming {@code quantity_delta}, nothing written). The
+     * Idempotency-Key, if any, is recorded on the ledger row for the audit; replaying a retried
+     * request is {@code IdempotentRequests}' job.
      *
      * @return the figures after the change
      */
@@ -98,7 +100,11 @@ public class ProductWrites {
         if (quantityDelta == 0) {
             throw ApiException.badRequest("quantity_delta", "must not be 0");
         }
-        int after = locked.stockOnHand() + quantityDelta;
+        long after = (long) locked.stockOnHand() + quantityDelta; // exact: an int sum past the range wraps to a negative figure
+        if (after > StockLedger.MAX_STOCK) {
+            throw ApiException.unprocessable("quantity_delta", "stock on hand would rise to " + after + ", above "
+                    + StockLedger.MAX_STOCK + ", the most a product can hold");
+        }
         if (after < locked.reserved()) {
             throw ApiException.unprocessable("quantity_delta", "stock on hand would fall to " + after + ", below the "
                     + locked.reserved() + " units reserved for orders");

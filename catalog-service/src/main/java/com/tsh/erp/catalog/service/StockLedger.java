@@ -25,9 +25,18 @@ import java.util.Optional;
  * after it, and puts a StockChanged event in the outbox, all in the caller's transaction; so the
  * ledger always sums to the figures. The table's check constraints (reserved within stock, nothing
  * negative) back this up.
+ *
+ * <p>Stock's range is the columns' ({@code integer}): a product holds at most {@link #MAX_STOCK}
+ * units on hand, and so reserved. The callers check a change against it before they apply it, adding
+ * in {@code long} (an {@code int} sum would wrap around to a negative figure): a stock adjustment that
+ * would pass it is 422 naming {@code quantity_delta}; an order asking more of a product than any
+ * product can hold is rejected as {@code INVALID_QUANTITY}; Zoho's figure is an {@code int} already.
  */
 @ApplicationScoped
 public class StockLedger {
+
+    /** The most units a product can hold on hand (and so reserved): 2,147,483,647, the columns' range. */
+    public static final int MAX_STOCK = Integer.MAX_VALUE;
 
     /** A product's stock figures (with its SKU and whether it is active), at {@code stockVersion}. */
     public record Stock(long productId, String sku, int stockOnHand, int reserved, boolean active, long stockVersion) {

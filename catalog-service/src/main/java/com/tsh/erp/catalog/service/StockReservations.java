@@ -65,24 +65,25 @@ public class StockReservations {
         if (before.isPresent()) {
             return before.get() == Decision.RESERVED;
         }
-        Map<Long, Integer> wanted = new TreeMap<>(); // one line a product, ids ascending
+        Map<Long, Long> wanted = new TreeMap<>(); // one line a product, ids ascending; summed exactly (int lines can pass int)
         Map<Long, String> skus = new TreeMap<>();
         for (OrderLine line : order.lines()) {
-            wanted.merge(line.productId(), line.quantity(), Integer::sum);
+            wanted.merge(line.productId(), (long) line.quantity(), Long::sum);
             skus.putIfAbsent(line.productId(), line.sku());
         }
         Map<Long, Stock> locked = ledger.lock(wanted.keySet());
 
         List<ShortLine> shortLines = new ArrayList<>();
-        for (Map.Entry<Long, Integer> w : wanted.entrySet()) {
+        for (Map.Entry<Long, Long> w : wanted.entrySet()) {
             Stock p = locked.get(w.getKey());
+            long quantity = w.getValue();
             if (p == null) {
-                shortLines.add(new ShortLine(w.getKey(), skus.get(w.getKey()), w.getValue(), 0, ShortReason.UNKNOWN_PRODUCT));
+                shortLines.add(new ShortLine(w.getKey(), skus.get(w.getKey()), requested(quantity), 0, ShortReason.UNKNOWN_PRODUCT));
             } else if (!p.active()) {
-                shortLines.add(new ShortLine(p.productId(), p.sku(), w.getValue(), 0, ShortReason.INACTIVE_PRODUCT));
-            } else if (w.getValue() <= 0 || p.available() < w.getValue()) {
-                shortLines.add(new ShortLine(p.productId(), p.sku(), w.getValue(), Math.max(0, p.available()),
-                        w.getValue() <= 0 ? ShortReason.INVALID_QUANTITY : ShortReason.INSUFFICIENT_STOCK));
+                shortLines.add(new ShortLine(p.productId(), p.sku(), requested(quantity), 0, ShortReason.INACTIVE_PRODUCT));
+            } else if (quantity <= 0 || quantity > StockLedger.MAX_STOCK || p.available() < quantity) {
+                shortLines.add(new ShortLine(p.productId(), p.sku(), requested(quantity), Math.max(0, p.available()),
+                        quantity <= 0 || quantity > StockLedger.MAX_STOCK ? ShortReason.INVALID_QUANTITY : ShortReason.INSUFFICIENT_STOCK));
             }
         }
         if (!shortLines.isEmpty()) {
@@ -91,14 +92,24 @@ public class StockReservations {
             return false;
         }
         List<ReservedLine> reserved = new ArrayList<>();
-        for (Map.Entry<Long, Integer> w : wanted.entrySet()) {
-            ledger.apply(w.getKey(), StockChangeReason.RESERVATION, 0, w.getValue(), order.orderId(), null, null, ACTOR);
-            insertReservation(order.orderId(), w.getKey(), w.getValue());
-            reserved.add(new ReservedLine(w.getKey(), locked.get(w.getKey()).sku(), w.getValue()));
+        for (Map.Entry<Long, Long> w : wanted.entrySet()) {
+            int quantity = Math.toIntExact(w.getValue()); // within what is available, so within MAX_STOCK
+            ledger.apply(w.getKey(), StockChangeReason.RESERVATION, 0, quantity, order.orderId(), null, null, ACTOR);
+            insertReservation(order.orderId(), w.getKey(), quantity);
+            reserved.add(new ReservedLine(w.getKey(), locked.get(w.getKey()).sku(), quantity));
         }
         answers.answer(PARTICIPANT, order.orderId(), Decision.RESERVED, CatalogEvents.STOCK_RESERVED, orderVersion,
                 ACTOR, new StockReserved(order.orderId(), reserved));
         return true;
+    }
+
+    /**
+     * A product's total in the order as the event's {@code int} can carry it: a total past the int range
+     * (lines of one product that add up beyond what any product can hold, an INVALID_QUANTITY) is
+     * reported as the nearest int, never as the figure a wrapped-around sum would give.
+     */
+    private static int requested(long quantity) {
+        return (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, quantity));
     }
 
     /** Gives back what the order holds (cancelled or rejected); nothing if it holds nothing. */

@@ -65,7 +65,7 @@ public class ZohoItemImport {
                 LOG.warnf("Zoho item %s has %d on hand but %d are reserved here; keeping %d", item.zohoItemId(),
                         item.stockOnHand(), locked.reserved(), target);
             }
-            if (target != locked.stockOnHand()) {
+            if (target != locked.stockOnHand()) { // both within 0..MAX_STOCK, so the delta fits an int
                 ledger.apply(p.id, StockChangeReason.IMPORT, target - locked.stockOnHand(), 0, null, "stock on hand in Zoho", null, ACTOR);
             }
         }

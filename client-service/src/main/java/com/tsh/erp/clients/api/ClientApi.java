@@ -1,6 +1,7 @@
 package com.tsh.erp.clients.api;
 
 import com.tsh.erp.clients.service.ClientInput;
+import com.tsh.erp.clients.service.ClientLedger;
 import com.tsh.erp.clients.service.ClientStatements;
 import com.tsh.erp.clients.service.ClientSummary;
 import com.tsh.erp.clients.service.ClientWithFigures;
@@ -29,6 +30,13 @@ public final class ClientApi {
 
     private ClientApi() {
     }
+
+    /**
+     * A balance's range (ClientLedger's), written out for the document: a {@code minimum}/{@code maximum}
+     * would be printed as a double there, and 999999999999999.99 has more digits than a double holds.
+     */
+    static final String BALANCE_RANGE = "from -" + ClientLedger.LARGEST_BALANCE + " to " + ClientLedger.LARGEST_BALANCE;
+    static final String BALANCE = "What the client owes (negative: paid in advance); " + BALANCE_RANGE;
 
     static ClientInput input(ClientFields f, Boolean active) {
         return new ClientInput(f.name, f.nameAr, ClientType.valueOf(f.clientType), f.phone, f.email, f.address, f.city,
@@ -116,7 +124,7 @@ public final class ClientApi {
                                @Schema(nullable = true) String email, @Schema(nullable = true) String address,
                                @Schema(nullable = true) String city, @Schema(nullable = true) String region,
                                @Schema(nullable = true) Long salespersonId, BigDecimal creditLimit,
-                               @Schema(description = "What the client owes") BigDecimal balance,
+                               @Schema(description = BALANCE) BigDecimal balance,
                                @Schema(description = "Credit held for open orders") BigDecimal reservedCredit,
                                @Schema(nullable = true, description = "Credit limit less balance and reserved credit; null for retail clients")
                                BigDecimal availableCredit,
@@ -126,8 +134,11 @@ public final class ClientApi {
 
     public record LedgerEntry(long id,
                               LedgerEntryKind kind,
-                              @Schema(description = "Positive raises the balance (what the client owes)") BigDecimal amount,
-                              BigDecimal balanceAfter, @Schema(nullable = true) String orderId,
+                              @Schema(description = "Positive raises the balance (what the client owes); a payment, credit note or "
+                                      + "adjustment is a single amount (at most 999999999999.99 either way), a delivered order's "
+                                      + "debit its total") BigDecimal amount,
+                              @Schema(description = "The balance after this entry; " + BALANCE_RANGE) BigDecimal balanceAfter,
+                              @Schema(nullable = true) String orderId,
                               @Schema(nullable = true) PaymentMethod paymentMethod,
                               @Schema(nullable = true) String reference, @Schema(nullable = true) String note, String actor,
                               Instant createdAt) {
@@ -137,7 +148,8 @@ public final class ClientApi {
     public record Statement(long clientId,
                             @Schema(nullable = true, implementation = String.class, format = "date", description = "As asked") LocalDate from,
                             @Schema(nullable = true, implementation = String.class, format = "date", description = "As asked") LocalDate to,
-                            BigDecimal openingBalance, BigDecimal closingBalance, List<LedgerEntry> items, int page,
+                            @Schema(description = "The balance before the first day") BigDecimal openingBalance,
+                            @Schema(description = "The balance after the last day") BigDecimal closingBalance, List<LedgerEntry> items, int page,
                             int perPage, boolean hasMore) {
     }
 

@@ -145,7 +145,10 @@ public class ClientResource {
         return ClientApi.statement(statements.statement(id, from, to, paging.page(), paging.perPage()));
     }
 
-    /** Records a payment; a reference already recorded for this client is refused (409), so a retry cannot pay twice. */
+    /**
+     * Records a payment; a reference already recorded for this client is refused (409), so a retry
+     * cannot pay twice, and a payment that would take the balance below its range (422) is not recorded.
+     */
     @POST
     @Path("/{id}/payments")
     @Recorded
@@ -164,13 +167,15 @@ public class ClientResource {
 
     /**
      * What a payment or an adjustment answers: 201 with the client and its new balance; 409 for a
-     * reference already recorded for the client.
+     * reference already recorded for the client; 422 naming {@code amount} when the balance would
+     * leave its range (ClientLedger.BALANCE_LIMIT), with nothing recorded.
      */
     @Retention(RetentionPolicy.RUNTIME)
     @Target(ElementType.METHOD)
     @APIResponse(responseCode = "201", description = "Recorded; the client with its new balance",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ClientDetail.class)))
     @APIResponse(responseCode = "409", ref = ApiDocument.CONFLICT)
+    @APIResponse(responseCode = "422", ref = ApiDocument.UNPROCESSABLE)
     @interface Recorded {
     }
 

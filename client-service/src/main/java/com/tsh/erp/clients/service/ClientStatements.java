@@ -46,8 +46,8 @@ public class ClientStatements {
         record Balances(BigDecimal opening, BigDecimal closing) {
         }
         Balances balances = sql.one("""
-                        select coalesce(sum(amount) filter (where :start::timestamptz is not null and created_at < :start), 0)::numeric(14, 2) as opening,
-                               coalesce(sum(amount) filter (where :end::timestamptz is null or created_at < :end), 0)::numeric(14, 2) as closing
+                        select coalesce(sum(amount) filter (where :start::timestamptz is not null and created_at < :start), 0)::numeric(18, 2) as opening,
+                               coalesce(sum(amount) filter (where :end::timestamptz is null or created_at < :end), 0)::numeric(18, 2) as closing
                         from client_ledger where client_id = :id""", params,
                 r -> new Balances(r.getBigDecimal("opening"), r.getBigDecimal("closing"))).orElseThrow();
         Page<Entry> entries = Page.of(sql.list("""

@@ -51,7 +51,7 @@ public class ClientWrites {
         return sql.one("""
                         select id, name, name_ar, client_type, phone, email, address, city, region, salesperson_id,
                                credit_limit, active, zoho_contact_id, created_at, updated_at, version, balance,
-                               (select coalesce(sum(r.amount), 0)::numeric(14, 2) from credit_reservation r
+                               (select coalesce(sum(r.amount), 0)::numeric(18, 2) from credit_reservation r
                                 where r.client_id = client.id and r.status = 'RESERVED') as held
                         from client where id = :id""", Params.of("id", id), r -> {
                     ClientType type = ClientType.valueOf(r.getString("client_type"));

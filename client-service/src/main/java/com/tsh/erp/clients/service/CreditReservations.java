@@ -2,8 +2,10 @@ package com.tsh.erp.clients.service;
 
 import com.tsh.erp.clients.service.ClientLedger.Figures;
 import com.tsh.erp.defaults.Actors;
+import com.tsh.erp.defaults.ApiException;
 import com.tsh.erp.defaults.Sql;
 import com.tsh.erp.defaults.Sql.Params;
+import com.tsh.erp.events.InvalidEventException;
 import com.tsh.erp.events.clients.ClientEvents;
 import com.tsh.erp.events.clients.ClientType;
 import com.tsh.erp.events.clients.CreditRejection;
@@ -24,6 +26,8 @@ import java.util.Optional;
  * limit (balance + credit held for open orders + this order must not exceed it), checked under the
  * client's row lock so concurrent orders cannot pass it together. A retail order needs no credit
  * and is answered at once. Cancel or reject releases; delivery turns the hold into a ledger debit.
+ * The check adds exact decimals (no overflow), and what it lets through fits the columns: a hold is
+ * at most the credit limit less the balance, both within their ranges (see {@link ClientLedger}).
  */
 @ApplicationScoped
 public class CreditReservations {
@@ -100,7 +104,14 @@ public class CreditReservations {
             return false;
         }
         if (h.amount().signum() > 0) {
-            ledger.record(h.clientId(), LedgerEntryKind.ORDER_DELIVERED, h.amount(), orderId, null, null, "order delivered", ACTOR);
+            try {
+                ledger.record(h.clientId(), LedgerEntryKind.ORDER_DELIVERED, h.amount(), orderId, null, null, "order delivered", ACTOR);
+            } catch (ApiException e) {
+                // the debit would take the balance out of its range (only after manual adjustments raised it
+                // far past the credit limit): retrying cannot help, so the event goes to the dead-letter
+                // topic at once with the reason, for someone to settle by hand
+                throw new InvalidEventException("order " + orderId + " cannot be debited: " + e.getMessage());
+            }
         }
         return true;
     }

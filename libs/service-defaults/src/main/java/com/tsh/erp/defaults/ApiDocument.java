@@ -67,7 +67,8 @@ public class ApiDocument implements OASModelReader {
                 .addResponse(CONFLICT, problem("The request conflicts with the current state (a stale `version`, "
                         + "a duplicate); nothing was written"))
                 .addResponse(UNPROCESSABLE, problem("Well-formed, but a field names something that does not exist "
-                        + "or may not be used; `errors` names it. Nothing was written"))
+                        + "or may not be used, or would take a figure (a balance, stock on hand) out of its range; "
+                        + "`errors` names it. Nothing was written"))
                 .addResponse(INTERNAL_ERROR, problem("The request could not be completed; quote `request_id` "
                         + "when reporting it"))
                 .addResponse(UNAVAILABLE, problem("A server the service needs (its database) is unreachable or "

@@ -31,7 +31,10 @@ public class ApiException extends RuntimeException {
         return new ApiException(409, kind, "Conflict", detail, null);
     }
 
-    /** The request is well-formed but a field names something that does not exist or may not be used. */
+    /**
+     * The request is well-formed but a field names something that does not exist or may not be used,
+     * or would take a figure (a balance, stock on hand) out of its range.
+     */
     public static ApiException unprocessable(String field, String message) {
         return new ApiException(422, "unprocessable", "Unprocessable request", field + ": " + message,
                 List.of(new Problem.FieldError(field, message)));

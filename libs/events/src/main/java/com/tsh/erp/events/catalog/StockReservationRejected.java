@@ -8,6 +8,11 @@ import java.util.List;
  */
 public record StockReservationRejected(String orderId, List<ShortLine> shortLines) {
 
+    /**
+     * @param requested the units the order asks of the product (all its lines together); a total beyond
+     *                  the int range (more than any product can hold: {@code INVALID_QUANTITY}) is given as
+     *                  2147483647 (or -2147483648)
+     */
     public record ShortLine(long productId, String sku, int requested, int available, ShortReason reason) {
     }
 }
