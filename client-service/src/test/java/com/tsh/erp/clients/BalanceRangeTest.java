@@ -42,9 +42,7 @@ class BalanceRangeTest extends ClientsTestBase {
 
     @AfterEach
     void balancesAreTheLedgersSum() {
-        assertEquals(0, db.count("""
-                select count(*) from client c where c.balance <>
-                  (select coalesce(sum(amount), 0) from client_ledger l where l.client_id = c.id)"""));
+        assertBalancesAreTheLedgersSum();
     }
 
     /** Requests whose answers are read as exact decimals (money figures beyond a float's digits). */

@@ -30,9 +30,7 @@ class LedgerTest extends ClientsTestBase {
 
     @AfterEach
     void balancesAreTheLedgersSum() {
-        assertEquals(0, db.count("""
-                select count(*) from client c where c.balance <>
-                  (select coalesce(sum(amount), 0) from client_ledger l where l.client_id = c.id)"""));
+        assertBalancesAreTheLedgersSum();
     }
 
     private static void pay(long client, double amount, String reference, int status) {
