@@ -9,10 +9,15 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
@@ -163,15 +168,21 @@ public class ProblemMappers {
         Iterator<Path.Node> nodes = v.getPropertyPath().iterator();
         boolean parameter = false;
         String parameterName = null;
+        Path.MethodNode method = null;
         while (nodes.hasNext()) {
             Path.Node n = nodes.next();
-            if (n.getKind() == ElementKind.METHOD || n.getKind() == ElementKind.CONSTRUCTOR
+            if (n.getKind() == ElementKind.METHOD) {
+                method = n.as(Path.MethodNode.class);
+                continue;
+            }
+            if (n.getKind() == ElementKind.CONSTRUCTOR
                     || n.getKind() == ElementKind.RETURN_VALUE || n.getKind() == ElementKind.CROSS_PARAMETER) {
                 continue;
             }
             if (n.getKind() == ElementKind.PARAMETER) {
                 parameter = true;
-                parameterName = n.getName();
+                String wire = wireName(v.getRootBeanClass(), method, n.as(Path.ParameterNode.class).getParameterIndex());
+                parameterName = wire != null ? wire : snake(n.getName());
                 continue;
             }
             String name = n.getName();
@@ -184,9 +195,40 @@ public class ProblemMappers {
             }
         }
         if (parts.isEmpty()) {
-            return parameter ? snake(parameterName) : "body";
+            return parameter ? parameterName : "body";
         }
         return String.join(".", parts);
+    }
+
+    /**
+     * A resource parameter's name on the wire, from its {@code @QueryParam}, {@code @PathParam} or
+     * {@code @HeaderParam} ({@code Idempotency-Key}, not the Java name); null when it has none.
+     */
+    private static String wireName(Class<?> resource, Path.MethodNode method, int index) {
+        if (resource == null || method == null) {
+            return null;
+        }
+        Class<?>[] types = method.getParameterTypes().toArray(new Class<?>[0]);
+        for (Class<?> c = resource; c != null && c != Object.class; c = c.getSuperclass()) {
+            try {
+                Method m = c.getDeclaredMethod(method.getName(), types);
+                for (Annotation a : m.getParameterAnnotations()[index]) {
+                    if (a instanceof QueryParam q) {
+                        return q.value();
+                    }
+                    if (a instanceof PathParam p) {
+                        return p.value();
+                    }
+                    if (a instanceof HeaderParam h) {
+                        return h.value();
+                    }
+                }
+            } catch (NoSuchMethodException | ArrayIndexOutOfBoundsException e) {
+                // not declared here
+            }
+            // a subclass (the CDI interceptor's) declares the method without the annotations: look further up
+        }
+        return null;
     }
 
     /** Java names are camelCase, the API's JSON and query names snake_case. */
