@@ -1,6 +1,9 @@
 package com.tsh.erp.defaults;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
@@ -60,6 +63,11 @@ public class ProblemMappers {
     /** Any body that could not be read: malformed JSON, an unknown field, a value of the wrong type. */
     @ServerExceptionMapper
     public Response json(JsonProcessingException e, UriInfo uri) {
+        String duplicate = duplicateField(e);
+        if (duplicate != null) {
+            return problem(400, "invalid-field", "Invalid request", duplicate + ": given twice",
+                    List.of(new Problem.FieldError(duplicate, "given twice")), uri);
+        }
         if (e instanceof StrictJson.RefusedValue refused) {
             String field = path(refused).isEmpty() ? "body" : path(refused);
             return problem(400, "invalid-field", "Invalid request", field + ": " + refused.reason(),
@@ -69,6 +77,9 @@ public class ProblemMappers {
             String field = path(u);
             return problem(400, "unknown-field", "Invalid request", field + ": unknown field",
                     List.of(new Problem.FieldError(field, "unknown field")), uri);
+        }
+        if (e instanceof MismatchedInputException m && m.getMessage() != null && m.getMessage().startsWith("Trailing token")) {
+            return problem(400, "malformed-json", "Malformed JSON", "the body has more after its JSON value", null, uri);
         }
         if (e instanceof MismatchedInputException m) { // includes InvalidFormatException
             String field = path(m).isEmpty() ? "body" : path(m);
@@ -249,6 +260,45 @@ public class ProblemMappers {
             }
         }
         return b.toString();
+    }
+
+    /**
+     * The field a body gave twice (StrictJson's duplicate detection), as a JSON path
+     * ({@code lines[0].sku}), or null for any other failure.
+     */
+    static String duplicateField(JsonProcessingException e) {
+        StreamReadException read = null;
+        for (Throwable t = e; t != null && read == null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof StreamReadException r && r.getOriginalMessage() != null
+                    && r.getOriginalMessage().startsWith("Duplicate field '")) {
+                read = r;
+            }
+        }
+        if (read == null) {
+            return null;
+        }
+        String message = read.getOriginalMessage();
+        String name = message.substring("Duplicate field '".length(), message.lastIndexOf('\''));
+        if (e instanceof JsonMappingException m && !path(m).isEmpty()) {
+            // read into a record: the path to the object that holds the field
+            String to = path(m);
+            return to.equals(name) || to.endsWith("." + name) ? to : to + "." + name;
+        }
+        List<String> steps = new ArrayList<>();
+        JsonParser parser = read.getProcessor();
+        // the innermost object holds the duplicate (its current name may or may not be set yet), its parents the path to it
+        JsonStreamContext c = parser == null ? null : parser.getParsingContext();
+        for (boolean innermost = true; c != null && !c.inRoot(); c = c.getParent(), innermost = false) {
+            steps.add(0, c.inArray() ? "[" + c.getCurrentIndex() + "]" : innermost ? name : String.valueOf(c.getCurrentName()));
+        }
+        StringBuilder b = new StringBuilder();
+        for (String step : steps) {
+            if (!step.startsWith("[") && !b.isEmpty()) {
+                b.append('.');
+            }
+            b.append(step);
+        }
+        return b.isEmpty() ? name : b.toString();
     }
 
     private static String describe(Class<?> type) {
