@@ -252,7 +252,7 @@ final class FuzzValues {
             }
         }
         if (!type.equals("string")) {
-            v.add(new UrlValue("%ED%A0%80 (encoded surrogate)", "1%ED%A0%80", "1\ufffd", null));
+            v.add(new UrlValue("1%ED%A0%80 (encoded surrogate)", "1%ED%A0%80", "1\ufffd", null));
         }
         return v;
     }
