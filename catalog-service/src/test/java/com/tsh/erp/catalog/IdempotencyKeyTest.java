@@ -62,6 +62,14 @@ class IdempotencyKeyTest extends CatalogTestBase {
     }
 
     @Test
+    void aKeyTooLongIs400NamingTheHeaderAsSent() {
+        long product = Catalog.product("Long key", "مفتاح طويل", 10);
+        adjust(product, "k".repeat(101), 5, "goods received").then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("Idempotency-Key")); // was the Java parameter's name, idempotency_key
+        assertEquals(10, onHand(product));
+    }
+
+    @Test
     void twentyConcurrentRetriesMakeOneChange() throws Exception {
         long product = Catalog.product("Busy key", "مفتاح مزدحم", 0);
         String key = "grn-" + UUID.randomUUID();

@@ -1,6 +1,9 @@
 package com.tsh.erp.defaults;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
@@ -9,10 +12,15 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
@@ -55,6 +63,11 @@ public class ProblemMappers {
     /** Any body that could not be read: malformed JSON, an unknown field, a value of the wrong type. */
     @ServerExceptionMapper
     public Response json(JsonProcessingException e, UriInfo uri) {
+        String duplicate = duplicateField(e);
+        if (duplicate != null) {
+            return problem(400, "invalid-field", "Invalid request", duplicate + ": given twice",
+                    List.of(new Problem.FieldError(duplicate, "given twice")), uri);
+        }
         if (e instanceof StrictJson.RefusedValue refused) {
             String field = path(refused).isEmpty() ? "body" : path(refused);
             return problem(400, "invalid-field", "Invalid request", field + ": " + refused.reason(),
@@ -64,6 +77,9 @@ public class ProblemMappers {
             String field = path(u);
             return problem(400, "unknown-field", "Invalid request", field + ": unknown field",
                     List.of(new Problem.FieldError(field, "unknown field")), uri);
+        }
+        if (e instanceof MismatchedInputException m && m.getMessage() != null && m.getMessage().startsWith("Trailing token")) {
+            return problem(400, "malformed-json", "Malformed JSON", "the body has more after its JSON value", null, uri);
         }
         if (e instanceof MismatchedInputException m) { // includes InvalidFormatException
             String field = path(m).isEmpty() ? "body" : path(m);
@@ -170,15 +186,21 @@ public class ProblemMappers {
         Iterator<Path.Node> nodes = v.getPropertyPath().iterator();
         boolean parameter = false;
         String parameterName = null;
+        Path.MethodNode method = null;
         while (nodes.hasNext()) {
             Path.Node n = nodes.next();
-            if (n.getKind() == ElementKind.METHOD || n.getKind() == ElementKind.CONSTRUCTOR
+            if (n.getKind() == ElementKind.METHOD) {
+                method = n.as(Path.MethodNode.class);
+                continue;
+            }
+            if (n.getKind() == ElementKind.CONSTRUCTOR
                     || n.getKind() == ElementKind.RETURN_VALUE || n.getKind() == ElementKind.CROSS_PARAMETER) {
                 continue;
             }
             if (n.getKind() == ElementKind.PARAMETER) {
                 parameter = true;
-                parameterName = n.getName();
+                String wire = wireName(v.getRootBeanClass(), method, n.as(Path.ParameterNode.class).getParameterIndex());
+                parameterName = wire != null ? wire : snake(n.getName());
                 continue;
             }
             String name = n.getName();
@@ -191,9 +213,40 @@ public class ProblemMappers {
             }
         }
         if (parts.isEmpty()) {
-            return parameter ? snake(parameterName) : "body";
+            return parameter ? parameterName : "body";
         }
         return String.join(".", parts);
+    }
+
+    /**
+     * A resource parameter's name on the wire, from its {@code @QueryParam}, {@code @PathParam} or
+     * {@code @HeaderParam} ({@code Idempotency-Key}, not the Java name); null when it has none.
+     */
+    private static String wireName(Class<?> resource, Path.MethodNode method, int index) {
+        if (resource == null || method == null) {
+            return null;
+        }
+        Class<?>[] types = method.getParameterTypes().toArray(new Class<?>[0]);
+        for (Class<?> c = resource; c != null && c != Object.class; c = c.getSuperclass()) {
+            try {
+                Method m = c.getDeclaredMethod(method.getName(), types);
+                for (Annotation a : m.getParameterAnnotations()[index]) {
+                    if (a instanceof QueryParam q) {
+                        return q.value();
+                    }
+                    if (a instanceof PathParam p) {
+                        return p.value();
+                    }
+                    if (a instanceof HeaderParam h) {
+                        return h.value();
+                    }
+                }
+            } catch (NoSuchMethodException | ArrayIndexOutOfBoundsException e) {
+                // not declared here
+            }
+            // a subclass (the CDI interceptor's) declares the method without the annotations: look further up
+        }
+        return null;
     }
 
     /** Java names are camelCase, the API's JSON and query names snake_case. */
@@ -214,6 +267,45 @@ public class ProblemMappers {
             }
         }
         return b.toString();
+    }
+
+    /**
+     * The field a body gave twice (StrictJson's duplicate detection), as a JSON path
+     * ({@code lines[0].sku}), or null for any other failure.
+     */
+    static String duplicateField(JsonProcessingException e) {
+        StreamReadException read = null;
+        for (Throwable t = e; t != null && read == null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof StreamReadException r && r.getOriginalMessage() != null
+                    && r.getOriginalMessage().startsWith("Duplicate field '")) {
+                read = r;
+            }
+        }
+        if (read == null) {
+            return null;
+        }
+        String message = read.getOriginalMessage();
+        String name = message.substring("Duplicate field '".length(), message.lastIndexOf('\''));
+        if (e instanceof JsonMappingException m && !path(m).isEmpty()) {
+            // read into a record: the path to the object that holds the field
+            String to = path(m);
+            return to.equals(name) || to.endsWith("." + name) ? to : to + "." + name;
+        }
+        List<String> steps = new ArrayList<>();
+        JsonParser parser = read.getProcessor();
+        // the innermost object holds the duplicate (its current name may or may not be set yet), its parents the path to it
+        JsonStreamContext c = parser == null ? null : parser.getParsingContext();
+        for (boolean innermost = true; c != null && !c.inRoot(); c = c.getParent(), innermost = false) {
+            steps.add(0, c.inArray() ? "[" + c.getCurrentIndex() + "]" : innermost ? name : String.valueOf(c.getCurrentName()));
+        }
+        StringBuilder b = new StringBuilder();
+        for (String step : steps) {
+            if (!step.startsWith("[") && !b.isEmpty()) {
+                b.append('.');
+            }
+            b.append(step);
+        }
+        return b.isEmpty() ? name : b.toString();
     }
 
     private static String describe(Class<?> type) {

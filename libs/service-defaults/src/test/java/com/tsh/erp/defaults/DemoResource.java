@@ -23,9 +23,13 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import javax.sql.DataSource;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -42,6 +46,9 @@ public class DemoResource {
 
     @Inject
     RedisDataSource redis;
+
+    @Inject
+    DataSource dataSource;
 
     public record Line(@Sku String sku, @Positive int quantity) {
     }
@@ -97,6 +104,29 @@ public class DemoResource {
     @Path("/boom")
     public Map<String, Object> boom() {
         throw new IllegalStateException("secret: select * from users where password = 'x'");
+    }
+
+    /** A note; the leaky endpoint refuses one longer than 100 characters, after it wrote it. */
+    public record Note(@NotNull String text) {
+    }
+
+    /**
+     * Writes the note outside any transaction, then refuses a long one: a refusal that has written,
+     * which {@code ApiFuzzerTest} checks that the fuzzer notices (table {@code demo_note}, made by that test).
+     */
+    @POST
+    @Path("/leaky-notes")
+    @APIResponse(responseCode = "200", description = "The note as written")
+    public Note leakyNote(@Valid @NotNull Note note) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement insert = c.prepareStatement("insert into demo_note (text) values (?)")) {
+            insert.setString(1, note.text());
+            insert.executeUpdate();
+        }
+        if (note.text().length() > 100) {
+            throw ApiException.badRequest("text", "at most 100 characters");
+        }
+        return note;
     }
 
     /** Answers a field its document does not have: the tests check that {@code OpenApiContract} notices. */
