@@ -70,6 +70,16 @@ class IdempotencyKeyTest extends CatalogTestBase {
     }
 
     @Test
+    void anEmptyOrBlankKeyIs400NotNoKey() {
+        long product = Catalog.product("Empty key", "مفتاح فارغ", 10);
+        for (String key : new String[] {"", "   "}) {
+            adjust(product, key, 5, "goods received").then().statusCode(400).contentType("application/problem+json")
+                    .body("errors[0].field", equalTo("Idempotency-Key"));
+        }
+        assertEquals(10, onHand(product));
+    }
+
+    @Test
     void twentyConcurrentRetriesMakeOneChange() throws Exception {
         long product = Catalog.product("Busy key", "مفتاح مزدحم", 0);
         String key = "grn-" + UUID.randomUUID();

@@ -87,7 +87,7 @@ public class ProductResource {
                        @QueryParam("sort") @Pattern(regexp = "name|newest|price|-price", message = "must be name, newest, price or -price") String sort,
                        @Valid @BeanParam PageParams.Of25 paging,
                        @QueryParam("ids") @Parameter(description = "Up to 100 product ids, comma-separated; the other parameters are then ignored",
-                               schema = @Schema(type = SchemaType.STRING, pattern = "^[0-9]+(,[0-9]+)*$")) String ids) {
+                               schema = @Schema(type = SchemaType.STRING, pattern = IdList.PATTERN)) String ids) {
         if (ids != null) {
             return search.byIds(IdList.parse("ids", ids)).map(ProductViews::listItem);
         }

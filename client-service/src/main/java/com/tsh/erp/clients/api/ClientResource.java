@@ -78,7 +78,7 @@ public class ClientResource {
                        @QueryParam("active") @Pattern(regexp = "true|false", message = "must be true or false") String active,
                        @Valid @BeanParam PageParams.Of25 paging,
                        @QueryParam("ids") @Parameter(description = "Up to 100 client ids, comma-separated; the other parameters are then ignored",
-                               schema = @Schema(type = SchemaType.STRING, pattern = "^[0-9]+(,[0-9]+)*$")) String ids) {
+                               schema = @Schema(type = SchemaType.STRING, pattern = IdList.PATTERN)) String ids) {
         if (ids != null) {
             return search.byIds(IdList.parse("ids", ids)).map(ClientApi::listItem);
         }

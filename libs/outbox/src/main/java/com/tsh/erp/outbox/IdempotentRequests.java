@@ -20,7 +20,9 @@ import java.util.function.Supplier;
  * <li>the same key with the same request (method, path and body) gets the first answer again, the
  * same status and body, and changes nothing;</li>
  * <li>the same key with another request is refused: 422, a problem naming {@code Idempotency-Key};</li>
- * <li>a key is remembered for {@code tsh.outbox.idempotency-key-retention} (24 h), then it is new.</li>
+ * <li>a key is remembered for {@code tsh.outbox.idempotency-key-retention} (24 h), then it is new;</li>
+ * <li>a key sent empty or blank is 400 naming it, not taken for "no key" (the REST layer reads an
+ * empty header as absent, which would turn a client's broken retry key into a second write).</li>
  * </ul>
  * The key is recorded in the request's own transaction, before the work, so concurrent requests
  * with one key wait for the first to commit and then replay its answer (twenty at once make one
@@ -33,10 +35,21 @@ public class IdempotentRequests {
     public record Answer(int status, String body) {
     }
 
+    /** The header's name, as the documents and problems spell it. */
+    public static final String HEADER = "Idempotency-Key";
+
     @Inject
     Sql sql;
     @Inject
     OutboxConfig config;
+
+    @org.jboss.resteasy.reactive.server.ServerRequestFilter(preMatching = true)
+    public void refuseAnEmptyKey(jakarta.ws.rs.container.ContainerRequestContext request) {
+        List<String> keys = request.getHeaders().get(HEADER);
+        if (keys != null && keys.stream().anyMatch(String::isBlank)) {
+            throw ApiException.badRequest(HEADER, "must not be empty; leave the header out to send no key");
+        }
+    }
 
     /**
      * Runs {@code work} once per key and operation, in one transaction with the key's record.

@@ -54,6 +54,13 @@ class QueryParameterTest {
     }
 
     @Test
+    void aSemicolonInThePathIs400NamingThePath() {
+        given().urlEncodingEnabled(false).get("/demo/items/1;x").then().statusCode(400).contentType(PROBLEM)
+                .body("errors[0].field", equalTo("path"));
+        given().get("/demo/items/1").then().statusCode(200);
+    }
+
+    @Test
     void aRawSemicolonIsPartOfTheValue() {
         given().urlEncodingEnabled(false).get("/demo/filter?q=foo;bar&page=2").then().statusCode(200)
                 .body("q", equalTo("foo;bar")).body("page", equalTo(2));
