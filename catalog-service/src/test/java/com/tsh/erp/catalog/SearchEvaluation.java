@@ -78,6 +78,33 @@ public final class SearchEvaluation {
         }
     }
 
+    /** One kind of search for the plan checks: what it is, and the list request. */
+    public record Kind(String label, com.tsh.erp.catalog.service.ProductQuery query) {
+    }
+
+    /** Every kind of search the service runs, over the evaluation's catalog (categoryId: a department with sections). */
+    public static List<Kind> kinds(long categoryId) {
+        return List.of(
+                new Kind("exact SKU", query("BENCH-00305", null, null, 1)),
+                new Kind("SKU prefix", query("bench-0030", null, null, 1)),
+                new Kind("one word matching 2,000 products", query("cable", null, null, 1)),
+                new Kind("one word matching 2,000 products, by price, page 3", query("cable", null, "price", 3)),
+                new Kind("one word in a department", query("cable", categoryId, null, 1)),
+                new Kind("one letter", query("c", null, null, 1)),
+                new Kind("several words, any order", query("white charger fast 41", null, null, 1)),
+                new Kind("Arabic with the article and hamza variants", query("الشاحن الابيض 41", null, null, 1)),
+                new Kind("Arabic word matching every product, and a number", query("رقم 1", null, null, 1)),
+                new Kind("digits only (SKU digits)", query("00305", null, null, 1)),
+                new Kind("mixed languages", query("شاحن fast 41", null, null, 1)),
+                new Kind("typo fallback", query("headphnoes 305", null, null, 1)),
+                new Kind("typo fallback, Arabic", query("بلتوث 2566", null, null, 1)),
+                new Kind("no query (plain list)", query(null, null, null, 1)));
+    }
+
+    private static com.tsh.erp.catalog.service.ProductQuery query(String q, Long categoryId, String sort, int page) {
+        return new com.tsh.erp.catalog.service.ProductQuery(q, categoryId, null, null, null, null, sort, page, 25);
+    }
+
     private SearchEvaluation() {
     }
 

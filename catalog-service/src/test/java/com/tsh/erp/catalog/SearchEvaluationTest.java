@@ -1,9 +1,11 @@
 package com.tsh.erp.catalog;
 
 import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.tsh.erp.catalog.bench.GeneratedCatalog;
+import com.tsh.erp.catalog.service.ProductSearch;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -32,6 +34,8 @@ class SearchEvaluationTest extends CatalogTestBase {
 
     @Inject
     DataSource dataSource;
+    @Inject
+    ProductSearch search;
 
     private boolean seeded;
 
@@ -56,6 +60,36 @@ class SearchEvaluationTest extends CatalogTestBase {
 
     static List<String> skus(String q) {
         return given().queryParam("q", q).get("/products").then().statusCode(200).extract().jsonPath().getList("items.sku");
+    }
+
+    @Test
+    void everyKindOfSearchIsAnsweredFromAnIndex() {
+        long department = db.count("select id from category where name = 'Department 3'");
+        for (SearchEvaluation.Kind kind : SearchEvaluation.kinds(department)) {
+            String plans = plans(kind.query());
+            System.out.println("-- " + kind.label() + "\n" + plans + "\n");
+            assertFalse(plans.contains("Seq Scan on product"), kind.label() + " scans the products:\n" + plans);
+        }
+    }
+
+    /** The benchmark's catalog has 101 words, which PostgreSQL reads whole; a real vocabulary is read through the index. */
+    @Test
+    void theTypoStepLooksWordsUpInTheIndexOfALargeVocabulary() {
+        db.exec("insert into search_word (word) select 'zz' || md5(i::text) from generate_series(1, 20000) i");
+        db.exec("analyze search_word");
+        try {
+            String plans = plans(SearchEvaluation.kinds(0).stream()
+                    .filter(k -> k.label().equals("typo fallback")).findFirst().orElseThrow().query());
+            assertFalse(plans.contains("Seq Scan"), plans);
+            assertTrue(plans.contains("search_word_trgm_idx"), plans);
+        } finally {
+            db.exec("delete from search_word where word like 'zz%'");
+            db.exec("analyze search_word");
+        }
+    }
+
+    private String plans(com.tsh.erp.catalog.service.ProductQuery q) {
+        return String.join("\n\n", search.explain(q).stream().map(p -> p.statement() + "\n" + p.plan()).toList());
     }
 
     @Test

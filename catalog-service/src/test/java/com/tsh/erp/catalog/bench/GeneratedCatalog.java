@@ -1,6 +1,6 @@
 package com.tsh.erp.catalog.bench;
 
-import com.tsh.erp.text.SearchText;
+import com.tsh.erp.catalog.domain.Product;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -47,7 +47,7 @@ public final class GeneratedCatalog {
 
     /** What the service stores for search (Product.refreshSearchText), for rows written by SQL. */
     public static String searchText(String sku, String name, String nameAr) {
-        return SearchText.normalize(sku) + " " + SearchText.normalize(name) + " " + SearchText.normalize(nameAr);
+        return Product.searchText(sku, name, nameAr);
     }
 
     /**
