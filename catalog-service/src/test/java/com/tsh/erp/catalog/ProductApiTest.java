@@ -281,7 +281,7 @@ class ProductApiTest extends CatalogTestBase {
                 .body("paths.'/products/{id}/stock-ledger'.get.parameters.find { it.name == 'page' }.schema.maximum", equalTo(100000))
                 .body("paths.'/products/{id}/stock-ledger'.get.parameters.find { it.name == 'per_page' }.schema.default", equalTo(25))
                 .body("paths.'/products'.get.parameters.name", hasItems("category_id", "in_stock", "min_price", "per_page"))
-                .body("paths.'/products'.get.parameters.find { it.name == 'sort' }.schema.enum", contains("name", "newest", "price", "-price"))
+                .body("paths.'/products'.get.parameters.find { it.name == 'sort' }.schema.enum", contains("relevance", "name", "newest", "price", "-price"))
                 .body("paths.'/products'.get.parameters.find { it.name == 'in_stock' }.schema.type", equalTo("boolean"))
                 .body("paths.'/products'.post.responses.'201'.headers", hasKey("Location"))
                 .body("paths.'/products'.post.responses.'409'.'$ref'", equalTo(problem + "Conflict"))

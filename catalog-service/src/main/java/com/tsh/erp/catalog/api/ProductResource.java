@@ -84,7 +84,10 @@ public class ProductResource {
                        @QueryParam("in_stock") @Pattern(regexp = "true|false", message = "must be true or false") String inStock,
                        @QueryParam("min_price") @Money BigDecimal minPrice,
                        @QueryParam("max_price") @Money BigDecimal maxPrice,
-                       @QueryParam("sort") @Pattern(regexp = "name|newest|price|-price", message = "must be name, newest, price or -price") String sort,
+                       @QueryParam("sort") @Pattern(regexp = "relevance|name|newest|price|-price", message = "must be relevance, name, newest, price or -price")
+                       @Parameter(description = "relevance (the default with q: exact SKU, SKU prefix, whole words, word starts, inside words, "
+                               + "similar words; by name within each), name (the default without q), newest, price, -price; "
+                               + "with q the relevance tiers come first and this orders each") String sort,
                        @Valid @BeanParam PageParams.Of25 paging,
                        @QueryParam("ids") @Parameter(description = "Up to 100 product ids, comma-separated; the other parameters are then ignored",
                                schema = @Schema(type = SchemaType.STRING, pattern = IdList.PATTERN)) String ids) {

@@ -84,6 +84,11 @@ public class Product extends Versioned {
 
     /** Call after changing the SKU or a name: what search matches against. */
     public void refreshSearchText() {
-        searchText = SearchText.normalize(sku) + " " + SearchText.normalize(name) + " " + SearchText.normalize(nameAr);
+        searchText = searchText(sku, name, nameAr);
+    }
+
+    /** The stored search text of a product (libs/text's document of its SKU, name and Arabic name). */
+    public static String searchText(String sku, String name, String nameAr) {
+        return SearchText.document(sku, name, nameAr);
     }
 }

@@ -6,7 +6,8 @@ import com.tsh.erp.defaults.Sql;
 import com.tsh.erp.defaults.Sql.Params;
 import com.tsh.erp.defaults.Sql.Where;
 import com.tsh.erp.defaults.Sql.Row;
-import com.tsh.erp.text.SearchText;
+import com.tsh.erp.text.SearchQuery;
+import com.tsh.erp.text.TextSearch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.SQLException;
@@ -15,14 +16,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.ArrayList;
-import java.util.regex.Pattern;
 
 /** Product lists, searches and the gateway's batch read, with the search page cache. */
 @ApplicationScoped
 public class ProductSearch {
 
-    /** A query that could be the start of a SKU: one word of SKU characters. */
-    private static final Pattern SKU_FRAGMENT = Pattern.compile("[a-z0-9._/\\\\-]+");
+    /** The one search pattern (libs/text) over the products' stored text, their SKUs and the word table. */
+    private static final TextSearch SEARCH = new TextSearch("p.search_text", "lower(p.sku)", "search_word");
     private static final String LIST_FIELDS = """
             select p.id, p.sku, p.name, p.name_ar, p.category_id, p.unit, p.retail_price, p.wholesale_price,
                    p.available, p.active, p.image_urls[1] as image_url
@@ -38,31 +38,60 @@ public class ProductSearch {
     StockLedger ledger;
 
     /**
-     * A page of products. With {@code q}, products whose SKU starts with the query come first
-     * (the exact SKU before the others, then by SKU), then the other matches in the chosen order.
-     * The two parts are two queries, so that each can use its own index (the SKU index's range for
-     * the first, the name/price/date index with the trigram filter, or the trigram index, as the
-     * planner finds cheaper, for the second) instead of sorting every match of a common word.
+     * A page of products. With {@code q}, every word of it must match, in any order, and the
+     * matches come in the tiers of {@link TextSearch} (exact SKU, SKU prefix, whole words, word
+     * starts, inside words, and similar words only when those found less than a page), each tier
+     * in the chosen order ({@code relevance}, the default with {@code q}, is by name within a tier).
+     * Search pages are cached; stock figures are always read live.
      */
     public Page<ProductSummary> list(ProductQuery q) {
-        if (q.inStock() != null || q.q() == null || q.q().isBlank()) {
+        SearchQuery search = q.q() == null || q.q().isBlank() ? null : SearchQuery.parse(q.q());
+        if (q.inStock() != null || search == null) {
             // membership by stock is never cached; a plain page is cheaper to read from its index than from Redis
-            return query(q);
+            return query(q, search, SEARCH, null);
         }
-        Optional<String> key = listCache.key(cacheKey(q));
+        Optional<String> key = listCache.key(cacheKey(q, search));
         Optional<Page<ProductSummary>> cached = key.flatMap(listCache::get);
         if (cached.isPresent()) {
             return withLiveStock(cached.get());
         }
-        Page<ProductSummary> page = query(q);
+        Page<ProductSummary> page = query(q, search, SEARCH, null);
         key.ifPresent(k -> listCache.put(k, page));
         return page;
     }
 
-    private static String cacheKey(ProductQuery q) {
-        return String.join("|", q.q() == null ? "" : SearchText.normalize(q.q()), String.valueOf(q.categoryId()),
+    /** A statement a search ran, and its plan. */
+    public record Plan(String statement, String plan) {
+    }
+
+    /**
+     * Every statement a search for {@code q} runs, with its plan (EXPLAIN ANALYZE, without costs or
+     * timings); the search itself is not cached. For the plan checks and BENCHMARKS.md: every
+     * statement must be answered from an index.
+     */
+    public List<Plan> explain(ProductQuery q) {
+        List<Plan> plans = new ArrayList<>();
+        query(q, q.q() == null || q.q().isBlank() ? null : SearchQuery.parse(q.q()), SEARCH, plans);
+        return plans;
+    }
+
+    /**
+     * The search under another analysis and similarity threshold, uncached: for measuring one
+     * choice against another on the labelled evaluation (the stored text must be in the same
+     * analysis). The service itself always searches with libs/text's defaults.
+     */
+    public Page<ProductSummary> measure(ProductQuery q, SearchQuery.Analysis analysis, double similarity) {
+        return query(q, SearchQuery.parse(q.q(), analysis), new TextSearch("p.search_text", "lower(p.sku)", "search_word", similarity), null);
+    }
+
+    private static String cacheKey(ProductQuery q, SearchQuery search) {
+        return String.join("|", search.key(), String.valueOf(q.categoryId()),
                 String.valueOf(q.active() == null || q.active()), String.valueOf(q.minPrice()), String.valueOf(q.maxPrice()),
-                String.valueOf(q.sort()), String.valueOf(q.page()), String.valueOf(q.perPage()));
+                String.valueOf(relevance(q) ? "relevance" : q.sort()), String.valueOf(q.page()), String.valueOf(q.perPage()));
+    }
+
+    private static boolean relevance(ProductQuery q) {
+        return q.sort() == null || "relevance".equals(q.sort());
     }
 
     /** The page with each product's available stock read now (stock is never served from a cache). */
@@ -76,7 +105,7 @@ public class ProductSearch {
         return new Page<>(items, page.page(), page.perPage(), page.hasMore());
     }
 
-    private Page<ProductSummary> query(ProductQuery q) {
+    private Page<ProductSummary> query(ProductQuery q, SearchQuery search, TextSearch textSearch, List<Plan> plans) {
         Where filters = Where.of("p.active = :active", "active", q.active() == null || q.active());
         if (q.categoryId() != null) {
             Set<Long> ids = categories.withDescendants(q.categoryId());
@@ -90,44 +119,74 @@ public class ProductSearch {
         }
         filters.andIfPresent("p.retail_price >= :minPrice", "minPrice", q.minPrice())
                 .andIfPresent("p.retail_price <= :maxPrice", "maxPrice", q.maxPrice());
-        Params params = filters.params();
         String order = switch (q.sort() == null ? "name" : q.sort()) {
-            case "newest" -> " order by p.created_at desc, p.id desc";
-            case "price" -> " order by p.retail_price asc, p.id asc";
-            case "-price" -> " order by p.retail_price desc, p.id desc";
-            default -> " order by p.name asc, p.id asc";
+            case "newest" -> "p.created_at desc, p.id desc";
+            case "price" -> "p.retail_price asc, p.id asc";
+            case "-price" -> "p.retail_price desc, p.id desc";
+            default -> "p.name asc, p.id asc"; // name, and relevance within a tier
         };
-        long offset = (long) (q.page() - 1) * q.perPage();
-        int wanted = q.perPage() + 1; // one more than a page tells whether another follows
-        String pattern = q.q() == null ? "" : SearchText.likePattern(q.q());
-        if (pattern.isEmpty()) {
-            return Page.of(sql.list(LIST_FIELDS + filters + order + Sql.PAGE, params.page(q.page(), q.perPage()),
-                    ProductSearch::summary), q.page(), q.perPage());
+        if (search == null) {
+            String statement = LIST_FIELDS + filters + " order by " + order + Sql.PAGE;
+            Params params = filters.params().page(q.page(), q.perPage());
+            explain(plans, statement, params);
+            return Page.of(sql.list(statement, params, ProductSearch::summary), q.page(), q.perPage());
+        }
+        if (search.isEmpty()) {
+            return Page.of(List.of(), q.page(), q.perPage()); // nothing but punctuation: nothing matches
+        }
+        return Page.of(textSearch.page(search, relevance(q), q.page(), q.perPage(), new Rows(filters, order, plans)),
+                q.page(), q.perPage());
+    }
+
+    /** Runs the search's statements with the list's filters and order. */
+    private final class Rows implements TextSearch.Runner<ProductSummary> {
+        private final Where filters;
+        private final String order;
+        private final List<Plan> plans;
+
+        Rows(Where filters, String order, List<Plan> plans) {
+            this.filters = filters;
+            this.order = order;
+            this.plans = plans;
         }
 
-        List<ProductSummary> rows = new ArrayList<>();
-        long skuMatches = 0;
-        boolean skuLike = SKU_FRAGMENT.matcher(pattern).matches();
-        params.and("skuPrefix", pattern + "%");
-        if (skuLike) {
-            List<ProductSummary> bySku = sql.list(LIST_FIELDS + filters + " and lower(p.sku) like :skuPrefix escape '\\'"
-                            + " order by lower(p.sku) = :sku desc, lower(p.sku), p.id limit :limit",
-                    params.and("sku", SearchText.normalize(q.q())).and("limit", offset + wanted), ProductSearch::summary);
-            skuMatches = bySku.size();
-            if (offset < skuMatches) {
-                rows.addAll(bySku.subList((int) offset, bySku.size()));
-            }
+        @Override
+        public List<ProductSummary> rows(String condition, String orderFirst, Map<String, Object> values, int limit, long offset) {
+            String statement = LIST_FIELDS + filters + " and " + condition + " order by "
+                    + (orderFirst == null ? "" : orderFirst + ", ") + order + " limit :sq_limit offset :sq_offset";
+            Params params = params(values).and("sq_limit", limit).and("sq_offset", offset);
+            explain(plans, statement, params);
+            return sql.list(statement, params, ProductSearch::summary);
         }
-        if (rows.size() < wanted) {
-            StringBuilder query = new StringBuilder(LIST_FIELDS).append(filters).append(" and p.search_text like :contains escape '\\'");
-            if (skuLike) {
-                query.append(" and lower(p.sku) not like :skuPrefix escape '\\'");
-            }
-            rows.addAll(sql.list(query + order + " limit :limit offset :offset",
-                    params.and("contains", "%" + pattern + "%").and("limit", wanted - rows.size())
-                            .and("offset", Math.max(0, offset - skuMatches)), ProductSearch::summary));
+
+        @Override
+        public long count(String condition, Map<String, Object> values, long upTo) {
+            String statement = "select count(*) as n from (select 1 from product p" + filters + " and " + condition
+                    + " limit :sq_limit) x";
+            Params params = params(values).and("sq_limit", upTo);
+            explain(plans, statement, params);
+            return sql.one(statement, params, r -> r.getLong("n")).orElse(0L);
         }
-        return Page.of(rows, q.page(), q.perPage());
+
+        @Override
+        public List<TextSearch.Correction> corrections(String statement, Map<String, Object> values) {
+            Params params = params(values);
+            explain(plans, statement, params);
+            return sql.list(statement, params, r -> new TextSearch.Correction(r.getInt("i"), r.getString("word")));
+        }
+
+        private Params params(Map<String, Object> values) {
+            Params params = filters.params();
+            values.forEach(params::and);
+            return params;
+        }
+    }
+
+    private void explain(List<Plan> plans, String statement, Params params) {
+        if (plans != null) {
+            plans.add(new Plan(statement, String.join("\n",
+                    sql.list("explain (analyze, costs off, timing off, summary off) " + statement, params, r -> r.getString("QUERY PLAN")))));
+        }
     }
 
     /** For the gateway: the products with these ids, in the order asked, and the ids that do not exist. */

@@ -7,6 +7,7 @@ import com.tsh.erp.defaults.Sql.Params;
 import com.tsh.erp.defaults.Sql.Row;
 import com.tsh.erp.defaults.Sql.Where;
 import com.tsh.erp.events.clients.ClientType;
+import com.tsh.erp.text.SearchQuery;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.SQLException;
@@ -29,17 +30,40 @@ public class ClientSearch {
                               int page, int perPage) {
     }
 
+    /**
+     * A page of clients. With {@code q} (names, email, or a phone number in any written form), every
+     * word must match, in any order, and matches come in libs/text's tiers (whole words, word starts,
+     * inside words, then similar words when those found less than a page), by name within each.
+     */
     public Page<ClientSummary> list(ClientQuery q) {
+        return list(q, null);
+    }
+
+    /** Every statement a list for {@code q} runs, with its plan (EXPLAIN ANALYZE): for the plan checks and BENCHMARKS.md. */
+    public List<SearchTexts.Plan> explain(ClientQuery q) {
+        List<SearchTexts.Plan> plans = new java.util.ArrayList<>();
+        list(q, plans);
+        return plans;
+    }
+
+    private Page<ClientSummary> list(ClientQuery q, List<SearchTexts.Plan> plans) {
         Where where = Where.of("active = :active", "active", q.active() == null || q.active())
                 .andIfPresent("client_type = :type", "type", q.type())
                 .andIfPresent("salesperson_id = :salespersonId", "salespersonId", q.salespersonId())
                 .andIfPresent("region = :region", "region", q.region())
                 .andIfPresent("city = :city", "city", q.city());
-        if (q.q() != null && !q.q().isBlank()) {
-            where.and(SearchTexts.where("search_text", q.q(), where.params()));
+        if (q.q() == null || q.q().isBlank()) {
+            String statement = LIST_FIELDS + where + " order by name, id" + Sql.PAGE;
+            Params params = where.params().page(q.page(), q.perPage());
+            SearchTexts.explain(sql, plans, statement, params);
+            return Page.of(sql.list(statement, params, ClientSearch::summary), q.page(), q.perPage());
         }
-        return Page.of(sql.list(LIST_FIELDS + where + " order by name, id" + Sql.PAGE, where.params().page(q.page(), q.perPage()),
-                ClientSearch::summary), q.page(), q.perPage());
+        SearchQuery search = SearchQuery.parse(q.q());
+        if (search.isEmpty()) {
+            return Page.of(List.of(), q.page(), q.perPage()); // nothing but punctuation: nothing matches
+        }
+        return Page.of(SearchTexts.page(sql, LIST_FIELDS, where, "name, id", search, q.page(), q.perPage(), ClientSearch::summary, plans),
+                q.page(), q.perPage());
     }
 
     /** The salesperson's active clients (404 for an unknown salesperson). */

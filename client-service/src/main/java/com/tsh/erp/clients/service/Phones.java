@@ -58,10 +58,4 @@ public final class Phones {
             return e164.replaceAll("\\D", "");
         }
     }
-
-    /** The digits of a query as they appear in {@link #searchForms}: a leading 00 means +, so it is dropped. */
-    public static String queryDigits(String query) {
-        String digits = com.tsh.erp.text.SearchText.normalize(query).replaceAll("\\D", "");
-        return digits.startsWith("00") ? digits.substring(2) : digits;
-    }
 }

@@ -4,7 +4,9 @@ import com.tsh.erp.clients.domain.Salesperson;
 import com.tsh.erp.defaults.ApiException;
 import com.tsh.erp.defaults.Page;
 import com.tsh.erp.defaults.Sql;
-import com.tsh.erp.defaults.Sql.Params;
+import com.tsh.erp.defaults.Sql.Where;
+import com.tsh.erp.text.SearchQuery;
+import java.util.List;
 import com.tsh.erp.events.clients.ClientEvents;
 import com.tsh.erp.events.clients.SalespersonKind;
 import com.tsh.erp.events.clients.SalespersonUpserted;
@@ -28,28 +30,31 @@ public class SalespersonService {
     @Inject
     OutboxWriter outbox;
 
+    private static final String FIELDS = """
+            select id, name, name_ar, phone, email, kind, region, commission_rate, active, updated_at, version
+            from salesperson""";
+
+    /** Salespeople, filtered; with {@code q}, searched as clients are ({@link SearchTexts}). */
     public Page<SalespersonRecord> list(String q, SalespersonKind kind, String region, Boolean active, int page, int perPage) {
-        StringBuilder query = new StringBuilder("""
-                select id, name, name_ar, phone, email, kind, region, commission_rate, active, updated_at, version
-                from salesperson where active = :active""");
-        Params params = Params.of("active", active == null || active);
-        if (q != null && !q.isBlank()) {
-            query.append(" and ").append(SearchTexts.where("search_text", q, params));
+        Where where = Where.of("active = :active", "active", active == null || active)
+                .andIfPresent("kind = :kind", "kind", kind)
+                .andIfPresent("region = :region", "region", region);
+        if (q == null || q.isBlank()) {
+            return Page.of(sql.list(FIELDS + where + " order by name, id" + Sql.PAGE, where.params().page(page, perPage),
+                    SalespersonService::record), page, perPage);
         }
-        if (kind != null) {
-            query.append(" and kind = :kind");
-            params.and("kind", kind);
+        SearchQuery search = SearchQuery.parse(q);
+        if (search.isEmpty()) {
+            return Page.of(List.of(), page, perPage);
         }
-        if (region != null) {
-            query.append(" and region = :region");
-            params.and("region", region);
-        }
-        query.append(" order by name, id limit :limit offset :offset");
-        params.and("limit", perPage + 1).and("offset", (long) (page - 1) * perPage);
-        return Page.of(sql.list(query.toString(), params, r -> new SalespersonRecord(r.getLong("id"), r.getString("name"),
-                r.getString("name_ar"), r.getString("phone"), r.getString("email"), SalespersonKind.valueOf(r.getString("kind")), r.getString("region"),
-                r.getBigDecimal("commission_rate"), r.getBoolean("active"), r.getInstant("updated_at"), r.getLong("version"))),
+        return Page.of(SearchTexts.page(sql, FIELDS, where, "name, id", search, page, perPage, SalespersonService::record, null),
                 page, perPage);
+    }
+
+    private static SalespersonRecord record(Sql.Row r) throws java.sql.SQLException {
+        return new SalespersonRecord(r.getLong("id"), r.getString("name"), r.getString("name_ar"), r.getString("phone"),
+                r.getString("email"), SalespersonKind.valueOf(r.getString("kind")), r.getString("region"),
+                r.getBigDecimal("commission_rate"), r.getBoolean("active"), r.getInstant("updated_at"), r.getLong("version"));
     }
 
     public SalespersonRecord get(long id) {

@@ -3,7 +3,6 @@ package com.tsh.erp.clients.bench;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.tsh.erp.clients.ClientsTestStack;
-import com.tsh.erp.clients.service.SearchTexts;
 import com.tsh.erp.bench.BenchmarkProfile;
 import com.tsh.erp.bench.BenchmarkReport;
 import com.tsh.erp.bench.WrkLoad;
@@ -11,14 +10,9 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
-import java.math.BigDecimal;
 import java.net.URL;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,11 +36,10 @@ class ClientBenchmark {
     static final Duration RUN = Duration.ofSeconds(10);
     static final Duration THINK = Duration.ofMillis(100);
 
-    private static final String[][] NAMES = {
-            {"Al-Noor Electronics", "النور للإلكترونيات"}, {"Baghdad Mobile", "بغداد موبايل"}, {"Al-Amal Trading", "الأمل للتجارة"},
-            {"Dijla Phones", "دجلة للهواتف"}, {"Al-Rafidain Store", "متجر الرافدين"}, {"Babylon Tech", "بابل تك"},
-            {"Al-Zahraa Accessories", "الزهراء للإكسسوارات"}, {"Karbala Digital", "كربلاء ديجيتال"}};
-    private static final String[] CITIES = {"Baghdad", "Basra", "Mosul", "Erbil", "Najaf", "Karbala", "Kirkuk", "Hilla"};
+    /** The generated names' words with the article or an attached prefix, as typed, in GeneratedClients.NAMES order. */
+    private static final String[] ARTICLE = {"والنور", "ببغداد", "الامل", "بدجلة", "بالرافدين", "وبابل", "والزهراء", "بكربلاء"};
+    /** One letter wrong, missing, extra or swapped in a word of each generated name. */
+    private static final String[] TYPOS = {"electronis", "mobiel", "tradnig", "dijlla", "rafidian", "babylin", "acessories", "digtal"};
 
     @Inject
     DataSource dataSource;
@@ -55,7 +48,7 @@ class ClientBenchmark {
 
     @Test
     void measure() throws Exception {
-        Seeded seeded = seed();
+        GeneratedClients.Seeded seeded = GeneratedClients.seed(dataSource, SALESPEOPLE, CLIENTS);
         ThreadLocalRandom rnd = ThreadLocalRandom.current();
         String[] arabic = {"النور", "الالكترونيات", "بغداد موبايل", "دجله", "الزهراء", "متجر"};
         String[] latin = {"noor", "mobile", "TRADING", "phones", "babylon", "digital"};
@@ -64,24 +57,40 @@ class ClientBenchmark {
         List<String> phones = new ArrayList<>();
         List<String> details = new ArrayList<>();
         List<String> statements = new ArrayList<>();
+        List<String> anyOrder = new ArrayList<>();
+        List<String> withArticle = new ArrayList<>();
+        List<String> typos = new ArrayList<>();
         for (int i = 0; i < 2000; i++) {
-            lists.add("/clients?per_page=50&page=" + (1 + rnd.nextInt(10)) + (rnd.nextBoolean() ? "&city=" + CITIES[rnd.nextInt(CITIES.length)] : ""));
+            // issue 9's kinds of query, each pinned to one client by its number, so most are not repeated
+            int c = rnd.nextInt(CLIENTS);
+            String[] name = GeneratedClients.NAMES[c % GeneratedClients.NAMES.length];
+            String[] en = name[0].toLowerCase().split("[ -]");
+            anyOrder.add("/clients?per_page=25&q=" + enc(c + " " + en[en.length - 1] + " " + en[en.length - 2]));
+            withArticle.add("/clients?per_page=25&q=" + enc(ARTICLE[c % ARTICLE.length] + " " + c));
+            typos.add("/clients?per_page=25&q=" + enc(TYPOS[c % TYPOS.length] + " " + c));
+            lists.add("/clients?per_page=50&page=" + (1 + rnd.nextInt(10)) + (rnd.nextBoolean() ? "&city=" + GeneratedClients.CITIES[rnd.nextInt(GeneratedClients.CITIES.length)] : ""));
             searches.add("/clients?per_page=25&q=" + enc(rnd.nextBoolean() ? arabic[rnd.nextInt(arabic.length)] : latin[rnd.nextInt(latin.length)]));
-            String local = seeded.phones.get(rnd.nextInt(seeded.phones.size()));
+            String local = seeded.phones().get(rnd.nextInt(seeded.phones().size()));
             phones.add("/clients?per_page=25&q=" + enc(rnd.nextBoolean() ? local : "+964 " + local.substring(1, 4) + " " + local.substring(4)));
-            details.add("/clients/" + seeded.clientIds.get(rnd.nextInt(seeded.clientIds.size())));
-            statements.add("/clients/" + seeded.bigClient + "/statement?per_page=50&page=" + (1 + rnd.nextInt(40)));
+            details.add("/clients/" + seeded.clientIds().get(rnd.nextInt(seeded.clientIds().size())));
+            statements.add("/clients/" + seeded.bigClient() + "/statement?per_page=50&page=" + (1 + rnd.nextInt(40)));
         }
         List<String> warm = new ArrayList<>(details); // every kind of request, so none is measured while still compiling
         warm.addAll(lists);
         warm.addAll(searches);
         warm.addAll(phones);
         warm.addAll(statements);
+        warm.addAll(anyOrder);
+        warm.addAll(withArticle);
+        warm.addAll(typos);
         load(warm, Duration.ofSeconds(8));
         List<String> rows = List.of(
                 run("list, 50 a page (pages 1-10, half filtered by city)", lists),
                 run("search by name, Arabic or Latin", searches),
                 run("search by phone, local or international form", phones),
+                run("search, several words in any order (\"17 electronics noor\")", anyOrder),
+                run("search, Arabic with the article or a prefix (\"والنور 17\")", withArticle),
+                run("search, one letter wrong in a word (typo step: \"electronis 17\")", typos),
                 run("detail (with live balance and credit)", details),
                 run("statement of a client with 2,000 ledger rows, 50 a page", statements));
         String body = """
@@ -98,97 +107,6 @@ class ClientBenchmark {
                 """.formatted(CLIENTS, SALESPEOPLE, CONNECTIONS, RUN.toSeconds(), String.join("\n", rows));
         System.out.println(body);
         BenchmarkReport.write("clients", "client-service: reads at 50 concurrent clients", COMMAND, body);
-    }
-
-    private record Seeded(List<Long> clientIds, List<String> phones, long bigClient) {
-    }
-
-    private Seeded seed() throws Exception {
-        List<Long> salespeople = new ArrayList<>();
-        List<Long> clients = new ArrayList<>();
-        List<String> phones = new ArrayList<>();
-        ThreadLocalRandom rnd = ThreadLocalRandom.current();
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try (PreparedStatement ps = c.prepareStatement("""
-                    insert into salesperson (name, name_ar, phone, kind, region, commission_rate, search_text)
-                    values (?, ?, ?, ?, ?, 2.5, ?) returning id""")) {
-                for (int i = 0; i < SALESPEOPLE; i++) {
-                    String phone = "+96478" + String.format("%08d", i);
-                    ps.setString(1, "Salesperson " + i);
-                    ps.setString(2, "مندوب " + i);
-                    ps.setString(3, phone);
-                    ps.setString(4, i % 3 == 0 ? "INTERNAL" : i % 3 == 1 ? "PARTNER_SALESMAN" : "TRAVEL");
-                    ps.setString(5, "Region " + (i % 10));
-                    ps.setString(6, SearchTexts.of("Salesperson " + i, "مندوب " + i, phone, null));
-                    try (ResultSet rs = ps.executeQuery()) {
-                        rs.next();
-                        salespeople.add(rs.getLong(1));
-                    }
-                }
-            }
-            try (PreparedStatement ps = c.prepareStatement("""
-                    insert into client (name, name_ar, client_type, phone, email, city, region, salesperson_id, credit_limit, search_text)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")) {
-                for (int i = 0; i < CLIENTS; i++) {
-                    String[] n = NAMES[i % NAMES.length];
-                    String name = n[0] + " " + i;
-                    String nameAr = n[1] + " " + i;
-                    String local = "0770" + String.format("%07d", i);
-                    String phone = "+964" + local.substring(1);
-                    String email = "client" + i + "@example.com";
-                    ps.setString(1, name);
-                    ps.setString(2, nameAr);
-                    ps.setString(3, i % 5 == 0 ? "RETAIL" : "WHOLESALE");
-                    ps.setString(4, phone);
-                    ps.setString(5, email);
-                    ps.setString(6, CITIES[i % CITIES.length]);
-                    ps.setString(7, "Region " + (i % 10));
-                    ps.setLong(8, salespeople.get(rnd.nextInt(salespeople.size())));
-                    ps.setBigDecimal(9, i % 5 == 0 ? BigDecimal.ZERO : new BigDecimal("50000000.00"));
-                    ps.setString(10, SearchTexts.of(name, nameAr, phone, email));
-                    try (ResultSet rs = ps.executeQuery()) {
-                        rs.next();
-                        clients.add(rs.getLong(1));
-                    }
-                    phones.add(local);
-                }
-            }
-            long big = clients.get(1);
-            try (PreparedStatement ps = c.prepareStatement("""
-                    insert into client_ledger (client_id, kind, amount, balance_after, order_id, reference, actor, created_at)
-                    values (?, ?, ?, ?, ?, ?, 'system:benchmark', now() - (? * interval '1 hour'))""")) {
-                BigDecimal balance = BigDecimal.ZERO.setScale(2);
-                for (int i = 0; i < 2000; i++) {
-                    boolean payment = i % 3 == 2;
-                    BigDecimal amount = payment ? new BigDecimal("-40000.00") : new BigDecimal("25000.00");
-                    balance = balance.add(amount);
-                    ps.setLong(1, big);
-                    ps.setString(2, payment ? "PAYMENT" : "ORDER_DELIVERED");
-                    ps.setBigDecimal(3, amount);
-                    ps.setBigDecimal(4, balance);
-                    ps.setString(5, payment ? null : "bench-order-" + i);
-                    ps.setString(6, payment ? "bench-receipt-" + i : null);
-                    ps.setInt(7, 2000 - i);
-                    ps.addBatch();
-                }
-                ps.executeBatch();
-                try (PreparedStatement upd = c.prepareStatement("update client set balance = ? where id = ?")) {
-                    upd.setBigDecimal(1, balance);
-                    upd.setLong(2, big);
-                    upd.executeUpdate();
-                }
-            }
-            c.commit();
-            try (Statement st = c.createStatement()) {
-                c.setAutoCommit(true);
-                // what autovacuum does after a bulk load: statistics and the visibility map
-                st.execute("vacuum analyze client");
-                st.execute("vacuum analyze salesperson");
-                st.execute("vacuum analyze client_ledger");
-            }
-            return new Seeded(clients, phones, big);
-        }
     }
 
     private WrkLoad.Result load(List<String> paths, Duration duration) throws Exception {

@@ -1,7 +1,11 @@
 package com.tsh.erp.text;
 
 import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * The one normal form in which names are stored for search and queries are compared, so that a
@@ -15,8 +19,10 @@ import java.util.Locale;
  * folded by NFKC;</li>
  * <li>runs of white space become one space; the ends are trimmed.</li>
  * </ul>
- * The stored form is kept in a column indexed by trigrams (pg_trgm), so a substring of the
- * normal form finds the row.
+ * On top of the normal form, {@link #document} makes the words a row is found by (the stored
+ * {@code search_text}) and {@link SearchQuery} the words of a query, with the same rules on both
+ * sides: the parts of a word written with punctuation ({@code TSH-CHG-0007}: {@code tsh}, {@code chg},
+ * {@code 0007}), and an Arabic word without its article or attached prefix ({@link ArabicWords}).
  */
 public final class SearchText {
 
@@ -51,12 +57,79 @@ public final class SearchText {
         return Normalizer.normalize(out.toString(), Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
     }
 
-    /** The normalised form, with the LIKE wildcards escaped, for a {@code like '%' || ? || '%' escape '\'} match. */
-    public static String likePattern(String query) {
-        String n = normalize(query);
-        StringBuilder b = new StringBuilder(n.length() + 2);
-        for (int i = 0; i < n.length(); i++) {
-            char c = n.charAt(i);
+    /**
+     * What a row is found by, from its searchable fields (a product's SKU, name and Arabic name; a
+     * client's names, phone forms and email): every word of their normal form, then the parts of a
+     * word written with punctuation, the digits of a code written in several groups, and each Arabic
+     * word without its article or attached prefixes. Space-separated, with a space at each end, so
+     * that {@code like '% word %'} finds a whole word and {@code like '% word%'} the start of one.
+     * Stored in a {@code search_text} column with a trigram (pg_trgm GIN) index.
+     */
+    public static String document(String... fields) {
+        return document(SearchQuery.Analysis.DEFAULT, fields);
+    }
+
+    /** {@link #document(String...)} under another analysis (to measure one against the other). */
+    public static String document(SearchQuery.Analysis analysis, String... fields) {
+        Set<String> words = new LinkedHashSet<>();
+        for (String field : fields) {
+            for (String token : normalize(field).split(" ")) {
+                addForms(token, analysis, words);
+            }
+        }
+        return words.isEmpty() ? " " : " " + String.join(" ", words) + " ";
+    }
+
+    private static void addForms(String token, SearchQuery.Analysis analysis, Set<String> words) {
+        List<String> parts = parts(token);
+        if (parts.isEmpty()) {
+            return;
+        }
+        words.add(token);
+        if (parts.size() > 1 || !parts.get(0).equals(token)) {
+            words.addAll(parts);
+        }
+        String digits = digits(token);
+        if (digits.length() >= 4 && !parts.contains(digits)) {
+            words.add(digits); // a code written in groups (AB-12-34) is also found by its digits (1234)
+        }
+        for (String part : parts) {
+            ArabicWords.addForms(part, analysis, words);
+        }
+    }
+
+    /** The runs of letters and digits of a word ({@code tsh-chg-0007}: tsh, chg, 0007). */
+    static List<String> parts(String token) {
+        List<String> parts = new ArrayList<>();
+        int start = -1;
+        for (int i = 0; i <= token.length(); i++) {
+            boolean in = i < token.length() && Character.isLetterOrDigit(token.charAt(i));
+            if (in && start < 0) {
+                start = i;
+            } else if (!in && start >= 0) {
+                parts.add(token.substring(start, i));
+                start = -1;
+            }
+        }
+        return parts;
+    }
+
+    static String digits(String text) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9') {
+                b.append(c);
+            }
+        }
+        return b.toString();
+    }
+
+    /** {@code text} with the LIKE wildcards and the escape character escaped (backslash, PostgreSQL's default escape). */
+    static String escapeLike(String text) {
+        StringBuilder b = new StringBuilder(text.length() + 2);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
             if (c == '%' || c == '_' || c == '\\') {
                 b.append('\\');
             }

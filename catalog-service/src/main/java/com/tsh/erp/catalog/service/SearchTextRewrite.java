@@ -1,0 +1,54 @@
+package com.tsh.erp.catalog.service;
+
+import com.tsh.erp.text.SearchQuery;
+import com.tsh.erp.text.SearchText;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * Rewrites the stored search text of every product in the current form of libs/text, for a
+ * migration after the form changed (V4_1), or in another analysis for measuring one against the
+ * other. Only rows whose text changes are written (their words reach the word table by its trigger).
+ */
+public final class SearchTextRewrite {
+
+    private SearchTextRewrite() {
+    }
+
+    /** Returns how many products were rewritten. */
+    public static int products(Connection c) throws SQLException {
+        return products(c, SearchQuery.Analysis.DEFAULT);
+    }
+
+    public static int products(Connection c, SearchQuery.Analysis analysis) throws SQLException {
+        int changed = 0;
+        try (Statement read = c.createStatement();
+             ResultSet rs = read.executeQuery("select id, sku, name, name_ar, search_text from product order by id");
+             PreparedStatement write = c.prepareStatement("update product set search_text = ? where id = ?")) {
+            while (rs.next()) {
+                String text = SearchText.document(analysis, rs.getString("sku"), rs.getString("name"), rs.getString("name_ar"));
+                if (!text.equals(rs.getString("search_text"))) {
+                    write.setString(1, text);
+                    write.setLong(2, rs.getLong("id"));
+                    write.addBatch();
+                    if (++changed % 1000 == 0) {
+                        write.executeBatch();
+                    }
+                }
+            }
+            write.executeBatch();
+        }
+        return changed;
+    }
+
+    /** The word table made again from the products' search text alone (words no product has any more go). */
+    public static void rebuildWords(Connection c) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            st.execute("truncate search_word");
+            st.execute("insert into search_word (word) select distinct w from product, search_words(search_text) w");
+        }
+    }
+}
