@@ -3,8 +3,6 @@ package com.tsh.erp.catalog.service;
 import com.tsh.erp.text.SearchQuery;
 import com.tsh.erp.text.SearchText;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 
@@ -24,24 +22,8 @@ public final class SearchTextRewrite {
     }
 
     public static int products(Connection c, SearchQuery.Analysis analysis) throws SQLException {
-        int changed = 0;
-        try (Statement read = c.createStatement();
-             ResultSet rs = read.executeQuery("select id, sku, name, name_ar, search_text from product order by id");
-             PreparedStatement write = c.prepareStatement("update product set search_text = ? where id = ?")) {
-            while (rs.next()) {
-                String text = SearchText.document(analysis, rs.getString("sku"), rs.getString("name"), rs.getString("name_ar"));
-                if (!text.equals(rs.getString("search_text"))) {
-                    write.setString(1, text);
-                    write.setLong(2, rs.getLong("id"));
-                    write.addBatch();
-                    if (++changed % 1000 == 0) {
-                        write.executeBatch();
-                    }
-                }
-            }
-            write.executeBatch();
-        }
-        return changed;
+        return com.tsh.erp.text.SearchTextRewrite.rewrite(c, "product", "sku, name, name_ar",
+                row -> SearchText.document(analysis, row.getString("sku"), row.getString("name"), row.getString("name_ar")));
     }
 
     /** The word table made again from the products' search text alone (words no product has any more go). */
