@@ -33,7 +33,6 @@ public class UrlRulesFilter {
     /** Before {@link TextRulesFilter} and everything else that reads parameters. */
     @ServerRequestFilter(preMatching = true, priority = Priorities.AUTHENTICATION - 500)
     public Response check(ContainerRequestContext request, HttpServerRequest sent) {
-        URI uri = request.getUriInfo().getRequestUri();
         String target = sent.uri(); // as sent: the REST layer's URI has matrix parameters taken out of the path
         int queryStart = target.indexOf('?');
         int semicolon = target.indexOf(';');
@@ -41,10 +40,10 @@ public class UrlRulesFilter {
             return ProblemMappers.problem(400, "invalid-parameter", "Invalid request", "path: ';' is not allowed in a path",
                     List.of(new Problem.FieldError("path", "';' is not allowed in a path")), request.getUriInfo());
         }
-        String query = uri.getRawQuery();
-        if (query == null) {
-            return null;
+        if (queryStart < 0) {
+            return null; // most requests end here, without a URI object made
         }
+        String query = target.substring(queryStart + 1);
         String empty = firstWithoutValue(query);
         if (empty != null) {
             String name;
@@ -58,6 +57,7 @@ public class UrlRulesFilter {
                     List.of(new Problem.FieldError(field, "has no value (leave the parameter out instead)")), request.getUriInfo());
         }
         if (query.indexOf(';') >= 0) {
+            URI uri = request.getUriInfo().getRequestUri();
             String raw = uri.toString();
             int start = raw.indexOf('?') + 1;
             int end = uri.getRawFragment() == null ? raw.length() : raw.lastIndexOf('#');
