@@ -62,6 +62,15 @@ public class EventConsumer {
     }
 
     /**
+     * As {@link #consume(String, ConsumerRecord, EventRoutes)}, under an explicit inbox name instead of
+     * {@code <application>.<channel>}: for a consumer that must apply a topic again from its beginning
+     * under a new name (a read model rebuilt from scratch), which the old name's inbox would skip.
+     */
+    public boolean consumeAs(String consumer, ConsumerRecord<String, String> record, EventRoutes routes) {
+        return consume(consumer, record, routes::dispatch);
+    }
+
+    /**
      * The low-level form: applies the record with one handler under an explicit consumer name;
      * returns false when it was a redelivery of an event already applied.
      */

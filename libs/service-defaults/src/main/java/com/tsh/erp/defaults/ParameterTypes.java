@@ -27,6 +27,8 @@ import java.util.regex.Pattern;
  *   <li>{@link LocalDate}: {@code YYYY-MM-DD} with a four-digit year (RFC 3339 full-date, the OpenAPI
  *       {@code format: date}); {@code +999999999-12-31} is refused here, so no day is ever too far from
  *       now for a timestamp.</li>
+ *   <li>{@link java.util.UUID}: the canonical 8-4-4-4-12 hexadecimal form only ({@code UUID.fromString}
+ *       alone would take {@code 1-2-3-4-5}).</li>
  * </ul>
  * Ranges beyond the type (a page from 1, a price from 0) stay with Bean Validation on the parameter.
  */
@@ -36,6 +38,7 @@ public class ParameterTypes implements ParamConverterProvider {
     private static final Pattern INTEGER = Pattern.compile("-?[0-9]{1,19}");
     private static final Pattern DECIMAL = Pattern.compile("-?[0-9]{1,30}(\\.[0-9]{1,9})?");
     private static final Pattern DATE = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
+    private static final Pattern UUID_SHAPE = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     /** A query or path parameter whose value is not of its type: 400 naming it (see {@link ProblemMappers}). */
     public static final class InvalidParameter extends BadRequestException {
@@ -78,6 +81,10 @@ public class ParameterTypes implements ParamConverterProvider {
         if (rawType == LocalDate.class) {
             return (ParamConverter<T>) new Typed<>(name, "a date as YYYY-MM-DD", DATE, LocalDate::parse);
         }
+        if (rawType == java.util.UUID.class) {
+            return (ParamConverter<T>) new Typed<>(name, "an id like 3f2b8c1d-9a4e-4b6f-8d2c-1e0f9b8a7c65", UUID_SHAPE,
+                    java.util.UUID::fromString);
+        }
         return null;
     }
 
@@ -109,7 +116,7 @@ public class ParameterTypes implements ParamConverterProvider {
             }
             try {
                 return convert.apply(value);
-            } catch (NumberFormatException | DateTimeParseException e) {
+            } catch (IllegalArgumentException | DateTimeParseException e) {
                 throw new InvalidParameter(name, refusal(value));
             }
         }

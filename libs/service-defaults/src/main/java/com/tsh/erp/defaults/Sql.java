@@ -250,6 +250,11 @@ public class Sql {
         private Where() {
         }
 
+        /** Starts with no condition (every line optional): {@link #toString()} is empty until one is added. */
+        public static Where none() {
+            return new Where();
+        }
+
         /** Starts with a condition that always applies, with its value. */
         public static Where of(String condition, String name, Object value) {
             return new Where().and(condition, name, value);

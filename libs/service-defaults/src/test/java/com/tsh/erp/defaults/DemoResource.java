@@ -83,12 +83,14 @@ public class DemoResource {
     @APIResponse(responseCode = "200", description = "The parameters as understood")
     public Map<String, Object> filter(@QueryParam("q") String q, @QueryParam("category_id") Long categoryId,
                                       @QueryParam("min_price") @Money BigDecimal minPrice, @QueryParam("from") LocalDate from,
+                                      @QueryParam("order_id") java.util.UUID orderId,
                                       @Valid @BeanParam PageParams.Of25 paging) {
         Map<String, Object> answer = new java.util.TreeMap<>();
         answer.put("q", String.valueOf(q));
         answer.put("category_id", String.valueOf(categoryId));
         answer.put("min_price", String.valueOf(minPrice));
         answer.put("from", String.valueOf(from));
+        answer.put("order_id", String.valueOf(orderId));
         answer.put("page", paging.page());
         return answer;
     }

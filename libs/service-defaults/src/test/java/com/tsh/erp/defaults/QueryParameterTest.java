@@ -28,7 +28,8 @@ class QueryParameterTest {
             "page|abc", "page|2147483648", "page|1.5", "page|1e3", "page|+1", "page|٣", "page|''",
             "category_id|abc", "category_id|99999999999999999999", "category_id|1.0",
             "min_price|abc", "min_price|1e131072", "min_price|1e-16384", "min_price|0x10", "min_price|NaN",
-            "from|+999999999-12-31", "from|2026-13-01", "from|2026-02-30", "from|26-01-01", "from|tomorrow"})
+            "from|+999999999-12-31", "from|2026-13-01", "from|2026-02-30", "from|26-01-01", "from|tomorrow",
+            "order_id|1-2-3-4-5", "order_id|3f2b8c1d9a4e4b6f8d2c1e0f9b8a7c65", "order_id|3f2b8c1d-9a4e-4b6f-8d2c-1e0f9b8a7c6z"})
     void aValueNotOfTheParametersTypeIs400NamingIt(String parameter, String value) {
         given().queryParam(parameter, value).get("/demo/filter").then().statusCode(400).contentType(PROBLEM)
                 .body("errors[0].field", equalTo(parameter))
@@ -38,7 +39,9 @@ class QueryParameterTest {
     @Test
     void valuesOfTheRightTypeAndRangeAreTakenAsSent() {
         given().queryParam("category_id", "-7").queryParam("min_price", "12.50").queryParam("from", "2026-02-28")
-                .queryParam("page", "3").get("/demo/filter").then().statusCode(200)
+                .queryParam("page", "3").queryParam("order_id", "3F2B8C1D-9a4e-4b6f-8d2c-1e0f9b8a7c65")
+                .get("/demo/filter").then().statusCode(200)
+                .body("order_id", equalTo("3f2b8c1d-9a4e-4b6f-8d2c-1e0f9b8a7c65"))
                 .body("category_id", equalTo("-7")).body("min_price", equalTo("12.50"))
                 .body("from", equalTo("2026-02-28")).body("page", equalTo(3));
     }
