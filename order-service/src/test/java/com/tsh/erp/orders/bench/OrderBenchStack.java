@@ -1,0 +1,20 @@
+package com.tsh.erp.orders.bench;
+
+import com.tsh.erp.testing.DevStackTestResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Real PostgreSQL, Kafka and Redis, and an empty database of the run's own, for the benchmarks:
+ * the same resource with the same arguments as the functional tests' stack annotation, so Quarkus
+ * starts it once whichever of the two a class carries.
+ */
+@QuarkusTestResource(value = DevStackTestResource.class, initArgs = @ResourceArg(name = "database", value = "tsh_orders_test"))
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.TYPE)
+public @interface OrderBenchStack {
+}
