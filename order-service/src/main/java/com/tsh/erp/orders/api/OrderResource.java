@@ -158,18 +158,20 @@ public class OrderResource {
                 paging.page(), paging.perPage());
     }
 
-    /** PENDING or CONFIRMED to CANCELLED (what was reserved is released); anything else 409. */
+    /**
+     * PENDING or CONFIRMED to CANCELLED (what was reserved is released); anything else 409. The body
+     * says why ({@code {"reason": "..."}}; {@code {}} when there is nothing to say).
+     */
     @POST
     @Path("/{id}/cancel")
-    @Consumes(MediaType.WILDCARD)
     @APIResponse(responseCode = "200", description = "The order, CANCELLED (or, for a retry with the same key, the first answer again)")
     @APIResponse(responseCode = "409", ref = ApiDocument.CONFLICT)
     @APIResponse(responseCode = "422", ref = ApiDocument.UNPROCESSABLE)
-    public Response cancel(@PathParam("id") UUID id, @Valid CancelOrder body, @HeaderParam(IdempotentRequests.HEADER) @Size(min = 1, max = 100)
+    public Response cancel(@PathParam("id") UUID id, @Valid @NotNull CancelOrder body, @HeaderParam(IdempotentRequests.HEADER) @Size(min = 1, max = 100)
                            @Parameter(description = "Optional: a retry with the same key gets the first answer again instead of a 409")
                            String idempotencyKey, @Context SecurityContext security) throws JsonProcessingException {
         String actor = Actors.of(security);
-        String reason = body == null ? null : body.reason();
+        String reason = body.reason();
         if (idempotencyKey == null) {
             return Response.ok(saga.cancel(id, reason, actor)).build();
         }
@@ -214,7 +216,7 @@ public class OrderResource {
         return r.build();
     }
 
-    /** Why the order is cancelled (optional: the body may be left out). */
+    /** Why the order is cancelled (optional). */
     public record CancelOrder(@Size(max = 500) @Schema(nullable = true) String reason) {
     }
 

@@ -29,7 +29,7 @@ public final class OrderViews {
                          @Schema(enumeration = {"WHOLESALE", "RETAIL"}, description = "The client's type when it was placed: it chose the prices") String channel,
                          @Schema(nullable = true) Long salespersonId,
                          OrderStatus status,
-                         @Schema(nullable = true) Rejection rejection,
+                         @Schema(nullable = true, type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.OBJECT, implementation = Rejection.class) Rejection rejection,
                          List<Line> lines,
                          BigDecimal subtotal, BigDecimal discountPercent,
                          @Schema(description = "subtotal x discount_percent / 100, rounded half-up to 2 places") BigDecimal discount,
@@ -38,9 +38,9 @@ public final class OrderViews {
                          @Schema(nullable = true) String note,
                          @Schema(nullable = true, description = "The salesperson's rate (percent) when the order was delivered") BigDecimal commissionRate,
                          Instant placedAt,
-                         @Schema(nullable = true) Instant confirmedAt,
-                         @Schema(nullable = true) Instant deliveredAt,
-                         @Schema(nullable = true, description = "When it became REJECTED, CANCELLED or DELIVERED") Instant closedAt,
+                         @Schema(nullable = true, implementation = String.class, format = "date-time") Instant confirmedAt,
+                         @Schema(nullable = true, implementation = String.class, format = "date-time") Instant deliveredAt,
+                         @Schema(nullable = true, implementation = String.class, format = "date-time", description = "When it became REJECTED, CANCELLED or DELIVERED") Instant closedAt,
                          String placedBy, long version,
                          List<Transition> history) {
     }

@@ -16,7 +16,7 @@ public record Rejection(
         @Schema(enumeration = {"STOCK", "CREDIT", "TIMEOUT"}) String code,
         @Schema(description = "A sentence for people") String message,
         @Schema(nullable = true) List<ShortLine> shortLines,
-        @Schema(nullable = true) Credit credit,
+        @Schema(nullable = true, type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.OBJECT, implementation = Credit.class) Credit credit,
         @Schema(nullable = true, description = "The answers that had not come: stock, credit") List<String> waitingFor) {
 
     public static final String STOCK = "STOCK";
