@@ -3,6 +3,7 @@ package com.tsh.erp.orders.bench;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.tsh.erp.bench.BenchmarkProfile;
+import com.tsh.erp.orders.OrdersTestStack;
 import com.tsh.erp.bench.BenchmarkReport;
 import com.tsh.erp.bench.WrkLoad;
 import com.tsh.erp.orders.config.OrdersConfig;
@@ -32,7 +33,7 @@ import org.junit.jupiter.api.Test;
  * command in BENCHMARKS.md.
  */
 @QuarkusTest
-@OrderBenchStack
+@OrdersTestStack
 @TestProfile(BenchmarkProfile.class)
 class OrderBenchmark {
 
