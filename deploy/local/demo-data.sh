@@ -27,3 +27,18 @@ if curl -fsS "$CLIENTS/q/health/ready" >/dev/null 2>&1; then
     echo "demo data: 1 salesperson, 2 clients"
   fi
 fi
+ORDERS=${ORDERS_URL:-http://127.0.0.1:8083}
+if curl -fsS "$ORDERS/q/health/ready" >/dev/null 2>&1 && curl -fsS "$ORDERS/orders?per_page=1" | grep -q '"items":\[\]'; then
+  product=$(curl -fsS "$CATALOG/products/by-sku/TSH-CBL-0001" 2>/dev/null | id_of || true)
+  client=$(curl -fsS "$CLIENTS/clients?type=WHOLESALE&per_page=1" 2>/dev/null | id_of || true)
+  if [[ "$product" =~ ^[0-9]+$ && "$client" =~ ^[0-9]+$ ]]; then
+    # order-service learns products and clients from their events: wait until it knows them
+    for i in $(seq 1 60); do
+      if curl -fsS -o /dev/null -H 'Content-Type: application/json' -H "Idempotency-Key: demo-order-1" \
+           -d "{\"client_id\":$client,\"lines\":[{\"product_id\":$product,\"quantity\":10}],\"note\":\"demo order\"}" "$ORDERS/orders"; then
+        echo "demo data: 1 order (PENDING, confirmed by the saga within a second)"; break
+      fi
+      sleep 1
+    done
+  fi
+fi

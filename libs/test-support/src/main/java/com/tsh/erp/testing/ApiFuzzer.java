@@ -785,8 +785,8 @@ public final class ApiFuzzer {
             fail("retries with one Idempotency-Key", op.id(), slot.label(), label, 0, e.toString());
         }
         Call other = call(op, row);
-        if (other.bodyText != null && other.bodyText.equals(first.bodyText)) {
-            return; // nothing to vary
+        if (java.util.Objects.equals(other.bodyText, first.bodyText)) {
+            return; // nothing to vary: the same request (an operation without a body, on the same row) is a retry
         }
         other.headers.put(IDEMPOTENCY_KEY, key);
         Map<String, String> before = digest();

@@ -49,8 +49,8 @@ public class SagaAnswerConsumer {
 
     static Rejection creditRejection(CreditRejected r) {
         String message = switch (r.reason()) {
-            case CREDIT_LIMIT_EXCEEDED -> "the order total " + r.orderTotal().toPlainString() + " is more than the available credit "
-                    + (r.availableCredit() == null ? "" : r.availableCredit().toPlainString());
+            case CREDIT_LIMIT_EXCEEDED -> "the order total " + r.orderTotal().toPlainString() + " is more than the available credit"
+                    + (r.availableCredit() == null ? "" : " " + r.availableCredit().toPlainString());
             case UNKNOWN_CLIENT -> "client-service does not know the client";
             case INACTIVE_CLIENT -> "the client is inactive";
         };
