@@ -38,6 +38,17 @@ class BrokerRestartTest {
     void eventsWrittenWhileTheBrokerIsDownArePublishedInOrderOnceItIsBack() throws Exception {
         List<String> keys = IntStream.range(0, 5).mapToObj(i -> "restart-" + i + "-" + UUID.randomUUID()).toList();
         try (StandaloneBroker broker = StandaloneBroker.start(19092, 19093)) {
+            // The topic exists before the first event, as every topic does in production (declared, not
+            // auto-created): on a topic the first send creates, the producer's first batches can meet a
+            // partition without a leader yet and be retried behind later ones, which is not what this
+            // test is about (the outage below is). See the README's closing notes on the relay.
+            try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(java.util.Map.of(
+                    org.apache.kafka.clients.admin.AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrap()))) {
+                admin.createTopics(List.of(new org.apache.kafka.clients.admin.NewTopic(notes.topic(), 3, (short) 1))).all()
+                        .get(60, java.util.concurrent.TimeUnit.SECONDS);
+                org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> admin.describeTopics(List.of(notes.topic()))
+                        .allTopicNames().get().get(notes.topic()).partitions().stream().allMatch(x -> x.leader() != null));
+            }
             Producer<String, String> producer = runner.newProducer("restart-test", broker.bootstrap());
             try {
                 OutboxRelay relay = runner.newRelay(producer);
