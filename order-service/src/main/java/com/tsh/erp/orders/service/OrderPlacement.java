@@ -50,8 +50,6 @@ public class OrderPlacement {
     OutboxWriter outbox;
     @Inject
     OrdersConfig config;
-    @Inject
-    OrderQueries queries;
 
     private record ClientRow(long id, ClientType type, String name, String nameAr, Long salespersonId, boolean active) {
     }

@@ -74,7 +74,7 @@ public class OrderSaga {
 
     /** The order row as locked for a transition. */
     private record Locked(UUID id, String number, long clientId, ClientType channel, Long salespersonId, OrderStatus status,
-                         String stockAnswer, String creditAnswer, java.math.BigDecimal subtotal, BigDecimal discountPercent,
+                         String stockAnswer, String creditAnswer, BigDecimal subtotal, BigDecimal discountPercent,
                          BigDecimal discount, BigDecimal total, String currency, String note, Instant placedAt, long version) {
     }
 

@@ -1,5 +1,6 @@
 package com.tsh.erp.orders.bench;
 
+import com.tsh.erp.orders.service.OrderStatus;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -80,7 +81,7 @@ public final class GeneratedOrders {
     }
 
     /** What was loaded, and how long each step took. */
-    public record Loaded(Sizes sizes, Instant first, Instant last, Map<Status, Integer> byStatus, long transitions,
+    public record Loaded(Sizes sizes, Instant first, Instant last, Map<OrderStatus, Integer> byStatus, long transitions,
                          Duration generate, Duration copy, Duration analyze) {
 
         public Duration total() {
@@ -95,8 +96,6 @@ public final class GeneratedOrders {
                     seconds(analyze), seconds(total()));
         }
     }
-
-    public enum Status { PENDING, CONFIRMED, REJECTED, CANCELLED, DELIVERED }
 
     static final String[][] NOUNS = {
             {"USB-C cable", "كابل يو إس بي سي"}, {"Fast charger", "شاحن سريع"}, {"LED screen", "شاشة إل إي دي"},
@@ -227,7 +226,7 @@ public final class GeneratedOrders {
         int discountBp;
         long discount;
         long totalQuantity;
-        Status status;
+        OrderStatus status;
         String stockAnswer;
         String creditAnswer;
         String rejectionJson;
@@ -257,8 +256,8 @@ public final class GeneratedOrders {
         Random rnd = new Random(seed);
         World world = new World(sizes, rnd);
         List<Order> orders = generate(sizes, world, rnd, end);
-        Map<Status, Integer> byStatus = new EnumMap<>(Status.class);
-        for (Status s : Status.values()) {
+        Map<OrderStatus, Integer> byStatus = new EnumMap<>(OrderStatus.class);
+        for (OrderStatus s : OrderStatus.values()) {
             byStatus.put(s, 0);
         }
         orders.forEach(o -> byStatus.merge(o.status, 1, Integer::sum));
@@ -374,24 +373,24 @@ public final class GeneratedOrders {
         long day = 86_400_000_000L;
         long answered = o.placed + 60_000 + (long) (rnd.nextDouble() * rnd.nextDouble() * 540_000); // 60-600 ms after placing
         if (pending) {
-            o.status = Status.PENDING;
+            o.status = OrderStatus.PENDING;
             return;
         }
         double r = rnd.nextDouble();
         if (age < 2 * day) {
-            o.status = r < 0.08 ? Status.DELIVERED : r < 0.86 ? Status.CONFIRMED : r < 0.94 ? Status.REJECTED : Status.CANCELLED;
+            o.status = r < 0.08 ? OrderStatus.DELIVERED : r < 0.86 ? OrderStatus.CONFIRMED : r < 0.94 ? OrderStatus.REJECTED : OrderStatus.CANCELLED;
         } else if (age < 10 * day) {
-            o.status = r < 0.55 ? Status.DELIVERED : r < 0.83 ? Status.CONFIRMED : r < 0.93 ? Status.REJECTED : Status.CANCELLED;
+            o.status = r < 0.55 ? OrderStatus.DELIVERED : r < 0.83 ? OrderStatus.CONFIRMED : r < 0.93 ? OrderStatus.REJECTED : OrderStatus.CANCELLED;
         } else {
-            o.status = r < 0.87 ? Status.DELIVERED : r < 0.95 ? Status.REJECTED : Status.CANCELLED;
+            o.status = r < 0.87 ? OrderStatus.DELIVERED : r < 0.95 ? OrderStatus.REJECTED : OrderStatus.CANCELLED;
         }
-        if (o.status == Status.CANCELLED && rnd.nextInt(100) < 30) {
+        if (o.status == OrderStatus.CANCELLED && rnd.nextInt(100) < 30) {
             o.cancelledWhilePending = true;
             o.closed = o.placed + 3_000_000 + (long) (rnd.nextDouble() * 20_000_000); // within the saga's first seconds
             o.cancelReason = CANCEL_REASONS[rnd.nextInt(CANCEL_REASONS.length)];
             return;
         }
-        if (o.status == Status.REJECTED) {
+        if (o.status == OrderStatus.REJECTED) {
             reject(o, answered, retail, rnd);
             return;
         }
@@ -399,11 +398,11 @@ public final class GeneratedOrders {
         o.creditAnswer = "YES";
         o.confirmed = answered;
         long room = Math.max(1, end - 60_000_000 - o.confirmed); // everything closed a minute before the end
-        if (o.status == Status.DELIVERED) {
+        if (o.status == OrderStatus.DELIVERED) {
             long after = 4 * 3_600_000_000L + (long) (rnd.nextDouble() * 5 * day);
             o.delivered = o.confirmed + Math.min(after, (long) (rnd.nextDouble() * room));
             o.closed = o.delivered;
-        } else if (o.status == Status.CANCELLED) {
+        } else if (o.status == OrderStatus.CANCELLED) {
             long after = 5 * 60_000_000L + (long) (rnd.nextDouble() * 2 * day);
             o.closed = o.confirmed + Math.min(after, (long) (rnd.nextDouble() * room));
             o.cancelReason = CANCEL_REASONS[rnd.nextInt(CANCEL_REASONS.length)];
@@ -570,7 +569,7 @@ public final class GeneratedOrders {
                 Order o = orders.get(i);
                 Instant placed = micros(o.placed);
                 String number = "SO-" + placed.atZone(BAGHDAD).getYear() + "-" + String.format("%06d", i + 1);
-                String commission = o.status != Status.DELIVERED ? null : o.salesperson < 0 ? "0.00" : percent(w.rateBp[o.salesperson]);
+                String commission = o.status != OrderStatus.DELIVERED ? null : o.salesperson < 0 ? "0.00" : percent(w.rateBp[o.salesperson]);
                 long updated = Math.max(o.placed, Math.max(o.confirmed, o.closed));
                 out.row(o.id(), number, clientId(o.client), clientName(o.client), clientNameAr(o.client),
                         retail(o.client) ? "RETAIL" : "WHOLESALE", o.salesperson < 0 ? null : salespersonId(o.salesperson), o.status,
@@ -605,15 +604,15 @@ public final class GeneratedOrders {
                 from stdin with (freeze)""")) {
             for (Order o : orders) {
                 UUID order = o.id();
-                out.row(++id, order, null, Status.PENDING, PLACED_BY, "placed", micros(o.placed));
+                out.row(++id, order, null, OrderStatus.PENDING, PLACED_BY, "placed", micros(o.placed));
                 if (o.confirmed != 0) {
-                    out.row(++id, order, Status.PENDING, Status.CONFIRMED, SAGA, "stock and credit reserved", micros(o.confirmed));
+                    out.row(++id, order, OrderStatus.PENDING, OrderStatus.CONFIRMED, SAGA, "stock and credit reserved", micros(o.confirmed));
                 }
-                Status from = o.confirmed != 0 ? Status.CONFIRMED : Status.PENDING;
+                OrderStatus from = o.confirmed != 0 ? OrderStatus.CONFIRMED : OrderStatus.PENDING;
                 switch (o.status) {
-                    case REJECTED -> out.row(++id, order, from, Status.REJECTED, SAGA, o.rejectionReason, micros(o.closed));
-                    case CANCELLED -> out.row(++id, order, from, Status.CANCELLED, PLACED_BY, o.cancelReason, micros(o.closed));
-                    case DELIVERED -> out.row(++id, order, from, Status.DELIVERED, PLACED_BY, "delivered", micros(o.delivered));
+                    case REJECTED -> out.row(++id, order, from, OrderStatus.REJECTED, SAGA, o.rejectionReason, micros(o.closed));
+                    case CANCELLED -> out.row(++id, order, from, OrderStatus.CANCELLED, PLACED_BY, o.cancelReason, micros(o.closed));
+                    case DELIVERED -> out.row(++id, order, from, OrderStatus.DELIVERED, PLACED_BY, "delivered", micros(o.delivered));
                     default -> {
                     }
                 }
