@@ -6,8 +6,10 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 . deploy/local/common.sh
 
-# service module | port | database  (a module joins the local run once its folder exists)
+# service module | port | database ("-": none)  (a module joins the local run once its folder exists)
+# The Zoho simulator comes first: zoho-sync-service talks to it instead of Zoho on this machine.
 SERVICES=(
+  "zoho-simulator 8089 -"
   "gateway 8080 tsh_gateway"
   "catalog-service 8081 tsh_catalog"
   "client-service 8082 tsh_clients"
@@ -19,7 +21,12 @@ ensure_tools
 log "building (tests skipped; run deploy/local/test.sh for those)"
 ./mvnw -B -q install -DskipTests
 
-databases=$(printf '%s\n' "${SERVICES[@]}" | awk '{print $3}' | paste -sd, -)
+databases=$(printf '%s\n' "${SERVICES[@]}" | awk '$3 != "-" {print $3}' | paste -sd, -)
+
+# zoho-sync-service's Zoho credentials come only from the environment; locally they are the simulator's
+# own (zoho-simulator/README.md). For a real Zoho organization set TSH_ZOHO_* before running.
+export TSH_ZOHO_CLIENT_SECRET="${TSH_ZOHO_CLIENT_SECRET:-tsh-local-secret}"
+export TSH_ZOHO_REFRESH_TOKEN="${TSH_ZOHO_REFRESH_TOKEN:-tsh-local-refresh}"
 start_devstack "$databases"
 
 SERVICE_PIDS=()
@@ -38,12 +45,14 @@ for entry in "${SERVICES[@]}"; do
   jar="$module/target/quarkus-app/quarkus-run.jar"
   [ -f "$jar" ] || continue
   tmp="$LOG_DIR/$module.tmp"; mkdir -p "$tmp"
-  QUARKUS_HTTP_PORT="$port" \
-  QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://${TSH_PG_HOST:-127.0.0.1}:${TSH_PG_PORT:-5432}/$db" \
-  QUARKUS_DATASOURCE_USERNAME="${TSH_PG_USER:-postgres}" QUARKUS_DATASOURCE_PASSWORD="${TSH_PG_PASSWORD:-}" \
-  KAFKA_BOOTSTRAP_SERVERS="${TSH_KAFKA_HOST:-127.0.0.1}:${TSH_KAFKA_PORT:-9092}" \
-  QUARKUS_REDIS_HOSTS="redis://${TSH_REDIS_HOST:-127.0.0.1}:${TSH_REDIS_PORT:-6379}" \
-    java -Djava.io.tmpdir="$tmp" -jar "$jar" >"$LOG_DIR/$module.log" 2>&1 &
+  settings=(QUARKUS_HTTP_PORT="$port"
+    KAFKA_BOOTSTRAP_SERVERS="${TSH_KAFKA_HOST:-127.0.0.1}:${TSH_KAFKA_PORT:-9092}"
+    QUARKUS_REDIS_HOSTS="redis://${TSH_REDIS_HOST:-127.0.0.1}:${TSH_REDIS_PORT:-6379}")
+  if [ "$db" != "-" ]; then
+    settings+=(QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://${TSH_PG_HOST:-127.0.0.1}:${TSH_PG_PORT:-5432}/$db"
+      QUARKUS_DATASOURCE_USERNAME="${TSH_PG_USER:-postgres}" QUARKUS_DATASOURCE_PASSWORD="${TSH_PG_PASSWORD:-}")
+  fi
+  env "${settings[@]}" java -Djava.io.tmpdir="$tmp" -jar "$jar" >"$LOG_DIR/$module.log" 2>&1 &
   SERVICE_PIDS+=($!)
   started+=("$module $port")
 done
