@@ -110,9 +110,10 @@ public final class ZohoSim {
         return all.isEmpty() ? 0 : all.get(all.size() - 1).seq();
     }
 
-    /** The most calls Zoho admitted (not refused by a limit) in any 60 s window. */
+    /** The most API calls Zoho admitted (not refused by a limit; token refreshes do not count) in any 60 s window. */
     public static int busiestMinute(List<Call> calls) {
-        List<Instant> admitted = calls.stream().filter(c -> !"limited".equals(c.outcome())).map(Call::at).sorted().toList();
+        List<Instant> admitted = calls.stream().filter(c -> !"limited".equals(c.outcome()) && !c.path().startsWith("/oauth/"))
+                .map(Call::at).sorted().toList();
         int most = 0;
         int start = 0;
         for (int end = 0; end < admitted.size(); end++) {

@@ -170,8 +170,10 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     /**
-     * Starts the service and waits until {@code GET /q/health/ready} answers 200 (its database is
-     * reachable and migrated), at most {@link #START_TIMEOUT}.
+     * Starts the service and waits until {@code GET /q/health/ready} answers 200 (its database, if it has
+     * one, is reachable and migrated), at most {@link #START_TIMEOUT}. A module without a database or
+     * broker (zoho-simulator) needs neither {@link #database} nor {@link #forTestRun}: its readiness has no
+     * checks and answers 200 once it listens.
      *
      * @throws IllegalStateException when it is running already, or exits or is not ready in time
      *     (then it is killed, and the message holds the end of its log)
