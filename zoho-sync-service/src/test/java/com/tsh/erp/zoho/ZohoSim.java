@@ -63,7 +63,7 @@ public final class ZohoSim {
 
     /** Zoho's token refreshes so far. */
     public long refreshes() {
-        return state().path("refreshes").asLong();
+        return state().path("oauth").path("refreshes").asLong();
     }
 
     /** Every stored record of a kind (items, contacts, salesorders, invoices). */
@@ -106,8 +106,7 @@ public final class ZohoSim {
     }
 
     public long lastSeq() {
-        List<Call> all = calls(0);
-        return all.isEmpty() ? 0 : all.get(all.size() - 1).seq();
+        return state().path("calls").path("last_seq").asLong();
     }
 
     /** The most API calls Zoho admitted (not refused by a limit; token refreshes do not count) in any 60 s window. */

@@ -34,6 +34,7 @@ import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -84,7 +85,7 @@ public class SyncResource {
             @Valid @BeanParam PageParams.Of25 paging) {
         Sql.Where where = Sql.Where.of("status = :status", "status", "FAILED").andIfPresent("kind = :kind", "kind", kind);
         List<Failure> rows = sql.list("""
-                select id, kind, erp_id, version, attempts, last_error_code, last_error_message, last_error_at
+                select id, kind, erp_id, version, attempts, last_error_code::bigint as last_error_code, last_error_message, last_error_at
                 from sync_task""" + where + " order by id desc" + Sql.PAGE, where.params().page(paging.page(), paging.perPage()),
                 r -> {
                     Long code = r.getLongOrNull("last_error_code");
@@ -115,6 +116,7 @@ public class SyncResource {
     @Path("/jobs")
     @Consumes(MediaType.APPLICATION_JSON)
     @APIResponse(responseCode = "202", description = "The job is queued; follow it at its Location",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SyncJobs.Job.class)),
             headers = @Header(name = "Location", description = "The job's path", required = true, schema = @Schema(type = SchemaType.STRING)))
     public Response startJob(@Valid @NotNull StartJob body, @Context SecurityContext security) {
         UUID id = jobs.start(List.copyOf(new LinkedHashSet<>(body.kinds())), Actors.of(security));

@@ -89,7 +89,7 @@ public class SyncStatus {
         String tokenState = t == null ? "missing"
                 : Instant.now().plus(config.tokenRefreshBefore()).isBefore(t.expiresAt()) ? "valid" : "expiring";
         LastError last = sql.one("""
-                select kind, erp_id, last_error_code, last_error_message, last_error_at from sync_task
+                select kind, erp_id, last_error_code::bigint as last_error_code, last_error_message, last_error_at from sync_task
                 where last_error_at is not null order by last_error_at desc limit 1""", Params.none(),
                 r -> {
                     Long code = r.getLongOrNull("last_error_code");

@@ -142,7 +142,11 @@ public class ZohoRecords {
         return contact;
     }
 
-    /** A contact of this client made earlier (its answer lost): by phone, else by email. */
+    /**
+     * A contact of this client made earlier (its answer lost): by phone, else by email; by name only for a
+     * client with neither (Zoho's contact list carries no custom fields, so our id cannot be searched). A
+     * contact that merely has the same name is someone else's: a create refused for the name stays refused.
+     */
     public Optional<Written> findContact(ClientUpserted c) throws InterruptedException {
         for (Map.Entry<String, String> by : List.of(Map.entry("phone", nz(c.phone())), Map.entry("email", nz(c.email())))) {
             if (by.getValue().isEmpty()) {
@@ -155,7 +159,9 @@ public class ZohoRecords {
                 }
             }
         }
-        // no phone or email: the name is unique in Zoho
+        if (!nz(c.phone()).isEmpty() || !nz(c.email()).isEmpty()) {
+            return Optional.empty();
+        }
         JsonNode page = api.get(Product.BOOKS, "/contacts", Map.of("contact_name", c.name()));
         for (JsonNode contact : page.path("contacts")) {
             if (c.name().equalsIgnoreCase(contact.path("contact_name").asText())) {

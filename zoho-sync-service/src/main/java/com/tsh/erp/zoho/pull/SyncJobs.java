@@ -86,7 +86,7 @@ public class SyncJobs {
 
     public Optional<Job> find(UUID id) {
         List<KindProgress> kinds = sql.list("""
-                        select kind, done, total, finished, next_page from sync_job_kind where job_id = cast(:id as uuid) order by position""",
+                        select kind, done, total::bigint as total, finished, next_page from sync_job_kind where job_id = cast(:id as uuid) order by position""",
                 Params.of("id", id.toString()),
                 r -> {
                     Long total = r.getLongOrNull("total");
