@@ -42,6 +42,12 @@ class SyncApiTest extends ZohoTestBase {
                 .body("budget.minute_used", greaterThanOrEqualTo(1))
                 .body("budget.day_limit", equalTo(10000))
                 .body("token.state", equalTo("valid"));
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        for (String figure : List.of("tsh_zoho_mapped", "tsh_zoho_pending", "tsh_zoho_failed", "tsh_zoho_budget_minute_used",
+                "tsh_zoho_budget_day_used", "tsh_zoho_budget_in_flight", "tsh_zoho_token_refreshes", "tsh_zoho_calls_total")) {
+            assertTrue(metrics.lines().anyMatch(l -> l.startsWith(figure + "{") || l.startsWith(figure + " ")), "metrics carry " + figure);
+        }
+        assertTrue(metrics.lines().anyMatch(l -> l.startsWith("tsh_zoho_pending{") && l.contains("kind=\"order\"")), "per kind");
     }
 
     @Test

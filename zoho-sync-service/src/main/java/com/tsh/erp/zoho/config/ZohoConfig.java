@@ -72,6 +72,10 @@ public interface ZohoConfig {
     }
 
     interface Push {
+        /** Whether this replica's push workers run (off: a replica that only pulls, or answers the status API). */
+        @WithDefault("true")
+        boolean enabled();
+
         /** Push workers in each replica (each makes one Zoho call at a time). */
         @WithDefault("4")
         int workers();
@@ -111,6 +115,13 @@ public interface ZohoConfig {
          */
         @WithDefault("60s")
         Duration jobLease();
+
+        /**
+         * Whether this replica runs full sync jobs (any replica may queue them). Off for a replica that
+         * should only push, or only answer the status API.
+         */
+        @WithDefault("true")
+        boolean runJobs();
 
         /** Whether the incremental pull runs (a deployment may run only full syncs). */
         @WithDefault("true")

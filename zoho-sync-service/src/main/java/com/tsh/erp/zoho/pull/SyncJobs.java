@@ -104,6 +104,9 @@ public class SyncJobs {
     @Scheduled(every = "2s", delayed = "2s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void runNext() throws InterruptedException {
+        if (!config.pull().runJobs()) {
+            return;
+        }
         Optional<UUID> job = claim();
         if (job.isPresent()) {
             run(job.get());

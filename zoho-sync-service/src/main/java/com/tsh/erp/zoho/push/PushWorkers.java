@@ -19,7 +19,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -49,8 +48,6 @@ public class PushWorkers {
     ZohoConfig config;
     @Inject
     ReplicaName replica;
-    @ConfigProperty(name = "tsh.zoho.push.enabled", defaultValue = "true")
-    boolean enabled;
 
     private final AtomicInteger busy = new AtomicInteger();
     private volatile boolean running;
@@ -59,7 +56,7 @@ public class PushWorkers {
     private ExecutorService workers;
 
     void start(@Observes StartupEvent ev) {
-        if (!enabled) {
+        if (!config.push().enabled()) {
             LOG.info("Zoho push workers are off (tsh.zoho.push.enabled=false)");
             return;
         }

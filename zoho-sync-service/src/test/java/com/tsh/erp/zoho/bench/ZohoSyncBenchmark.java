@@ -54,6 +54,7 @@ class ZohoSyncBenchmark {
                 .property("tsh.zoho.refresh-token", "tsh-local-refresh")
                 .property("tsh.zoho.redis-prefix", "zoho-bench-" + database)
                 .property("tsh.zoho.budget.calls-per-minute", String.valueOf(perMinute))
+                .property("tsh.zoho.budget.calls-per-day", String.valueOf(perMinute * 1_440L))
                 .property("tsh.zoho.push.workers", "8")
                 .property("tsh.zoho.pull.incremental", "false")
                 .property("tsh.zoho.pull.job-lease", "20s")
