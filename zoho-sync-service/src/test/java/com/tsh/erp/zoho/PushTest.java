@@ -189,4 +189,41 @@ class PushTest extends ZohoTestBase {
         awaitPushed("client", String.valueOf(clash));
         assertEquals("Client " + clash, only(sim.records("contacts", "contact_id", zohoId("client", clash))).path("contact_name").asText());
     }
+
+    @Test
+    void ordersGoBeforeProductAndClientChangesThatWaitWithThem() {
+        long clientId = nextId();
+        long product = nextId();
+        send(ClientEvents.CLIENT_UPSERTED, String.valueOf(clientId), 1, client(clientId, ClientType.WHOLESALE, true));
+        send(CatalogEvents.PRODUCT_UPSERTED, String.valueOf(product), 1, product(product, "SKU-" + product, "10.00", true));
+        awaitPushed("product", String.valueOf(product));
+        awaitPushed("client", String.valueOf(clientId));
+        workers.pause();
+        try {
+            await().atMost(Duration.ofSeconds(30)).until(() -> workers.busy() == 0);
+            List<String> waiting = new java.util.ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                long id = nextId();
+                waiting.add(String.valueOf(id));
+                send(CatalogEvents.PRODUCT_UPSERTED, String.valueOf(id), 1, product(id, "Q-" + id, "2.00", true));
+            }
+            String orderId = UUID.randomUUID().toString();
+            String number = "SO-2026-" + (orderId.hashCode() & 0xfffff);
+            send(OrderEvents.ORDER_CONFIRMED, orderId, 3, order(orderId, number, clientId, product));
+            await().atMost(Duration.ofSeconds(30)).until(() ->
+                    db.count("select count(*) from sync_task where erp_id = any(?::text[]) or erp_id = ?", waiting.toArray(String[]::new), orderId) == 21);
+            long before = sim.lastSeq();
+            workers.resume();
+            awaitPushed("order", orderId);
+            List<ZohoSim.Call> calls = sim.calls(before).stream().filter(c -> !c.path().startsWith("/oauth/")).toList();
+            int salesOrder = java.util.stream.IntStream.range(0, calls.size())
+                    .filter(i -> calls.get(i).method().equals("POST") && calls.get(i).path().equals("/books/v3/salesorders")).findFirst().orElse(-1);
+            // by arrival it would be the 21st; claimed first (priority), it is among the four workers' first calls, or their
+            // second when the order's own lookups made its worker the slowest of the round
+            assertTrue(salesOrder >= 0 && salesOrder < 8, "the order went out before 20 product changes queued earlier: call "
+                    + salesOrder + " of " + calls.size());
+        } finally {
+            workers.resume();
+        }
+    }
 }

@@ -19,8 +19,6 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
@@ -129,9 +127,8 @@ class ZohoSyncBenchmark {
         }
         String table = "| what | calls | result | notes |\n|---|---|---|---|\n" + body;
         BenchmarkReport.write("zoho-sync", "zoho-sync-service: calls to Zoho within its limits",
-                COMMAND, "Measured " + DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").format(Instant.now().atOffset(ZoneOffset.UTC))
-                        + " on 2 cores, everything on loopback: the packaged service (one replica), the Zoho simulator, PostgreSQL, "
-                        + "Redis and the Kafka broker share the machine.\n\n" + table);
+                COMMAND, "The packaged service (one replica, 512 MB heap), the Zoho simulator, PostgreSQL, Redis and the Kafka "
+                        + "broker share the machine. Calls are counted from the simulator's log of what it received.\n\n" + table);
         System.out.println(table);
     }
 
