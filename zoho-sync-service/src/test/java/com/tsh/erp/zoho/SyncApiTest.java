@@ -38,7 +38,7 @@ class SyncApiTest extends ZohoTestBase {
                 .body("kinds[0].mapped", greaterThanOrEqualTo(1))
                 .body("kinds[0].master", equalTo("both"))
                 .body("kinds[2].master", equalTo("erp"))
-                .body("budget.minute_limit", equalTo(100))
+                .body("budget.minute_limit", equalTo(1000))
                 .body("budget.minute_used", greaterThanOrEqualTo(1))
                 .body("budget.day_limit", equalTo(10000))
                 .body("token.state", equalTo("valid"));
@@ -104,9 +104,11 @@ class SyncApiTest extends ZohoTestBase {
                 "SUCCEEDED".equals(given().get(location).then().statusCode(200).extract().path("status")));
         given().get(location).then().body("kinds[0].kind", equalTo("items")).body("kinds[0].done", equalTo(items))
                 .body("kinds[0].total", equalTo(items)).body("kinds[1].done", equalTo(contacts));
-        Set<String> seededItems = sim.records("items").stream().map(r -> r.path("item_id").asText()).collect(Collectors.toSet());
-        Map<String, List<EventEnvelope<JsonNode>>> events = run.events(Topics.ZOHO_INBOUND, seededItems, Set.of("ZohoItemChanged"), seededItems.size());
-        assertTrue(events.size() >= seededItems.size() - 0, "every item was published");
+        // earlier tests' pushes: Zoho holds what we wrote, so they are not published again
+        Set<String> changed = sim.records("items").stream().filter(r -> !isEcho("product", r, "item_id")).map(r -> r.path("item_id").asText())
+                .collect(Collectors.toSet());
+        Map<String, List<EventEnvelope<JsonNode>>> events = run.events(Topics.ZOHO_INBOUND, changed, Set.of("ZohoItemChanged"), changed.size());
+        assertEquals(changed, events.keySet(), "every item was published, except the echoes of our own pushes");
         events.values().forEach(e -> assertEquals(EventEnvelope.ORIGIN_ZOHO, e.get(0).origin()));
     }
 

@@ -119,6 +119,9 @@ class ZohoSyncIT {
         assertEquals(ids.size(), skus.size(), "every product reached Zoho");
         assertEquals(ids.size(), items.stream().filter(r -> r.path("sku").asText().startsWith("IT-")).count(), "and each only once");
         assertEquals(refreshes + 1, sim.refreshes(), "two replicas met the expired token; one refresh");
+        List<ZohoSim.Call> calls = sim.calls(0);
+        assertTrue(ZohoSim.busiestMinute(calls) <= 300, "two replicas together stayed within the limit: " + ZohoSim.busiestMinute(calls));
+        assertTrue(calls.stream().noneMatch(c -> "limited".equals(c.outcome())), "Zoho refused no call for a limit");
     }
 
     @Test

@@ -100,4 +100,14 @@ abstract class ZohoTestBase {
         }
         return null;
     }
+
+    /**
+     * Whether a pull skips this Zoho record as the echo of our own push: its mapping holds the time Zoho gave
+     * our last write, and the record has not changed since (what ZohoInbound checks).
+     */
+    protected boolean isEcho(String kind, JsonNode record, String idField) {
+        String pushed = db.text("select to_char(zoho_modified_at at time zone 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') from zoho_mapping "
+                + "where kind = ? and zoho_id = ?", kind, record.path(idField).asText());
+        return pushed != null && !com.tsh.erp.zoho.client.ZohoRecords.time(record.get("last_modified_time")).isAfter(Instant.parse(pushed));
+    }
 }
