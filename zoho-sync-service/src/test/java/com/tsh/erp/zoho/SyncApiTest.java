@@ -41,7 +41,9 @@ class SyncApiTest extends ZohoTestBase {
                 .body("budget.minute_limit", equalTo(1000))
                 .body("budget.minute_used", greaterThanOrEqualTo(1))
                 .body("budget.day_limit", equalTo(10000))
-                .body("token.state", equalTo("valid"));
+                .body("token.state", equalTo("valid"))
+                .body("consumer_lag.keySet()", org.hamcrest.Matchers.hasItem(run.topic("catalog.products")))
+                .body("consumer_lag.keySet()", org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.startsWith(run.id() + ".")));
         String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
         for (String figure : List.of("tsh_zoho_mapped", "tsh_zoho_pending", "tsh_zoho_failed", "tsh_zoho_budget_minute_used",
                 "tsh_zoho_budget_day_used", "tsh_zoho_budget_in_flight", "tsh_zoho_token_refreshes", "tsh_zoho_calls_total")) {

@@ -25,6 +25,13 @@ public class ConsumerLag {
     String bootstrapServers;
     @ConfigProperty(name = "quarkus.application.name")
     String group;
+    /** The topics this service reads (with the environment's prefix, which the channels' settings carry). */
+    @ConfigProperty(name = "mp.messaging.incoming.products.topic")
+    String productsTopic;
+    @ConfigProperty(name = "mp.messaging.incoming.clients.topic")
+    String clientsTopic;
+    @ConfigProperty(name = "mp.messaging.incoming.orders.topic")
+    String ordersTopic;
 
     private volatile Admin admin;
 
@@ -51,8 +58,10 @@ public class ConsumerLag {
     /** Lag per topic, or empty when the broker did not answer within 3 s (the status page says so). */
     public Map<String, Long> byTopic() {
         try {
-            Map<TopicPartition, OffsetAndMetadata> committed = admin().listConsumerGroupOffsets(group)
-                    .partitionsToOffsetAndMetadata().get(3, TimeUnit.SECONDS);
+            java.util.Set<String> ours = java.util.Set.of(productsTopic, clientsTopic, ordersTopic);
+            Map<TopicPartition, OffsetAndMetadata> committed = new LinkedHashMap<>(admin().listConsumerGroupOffsets(group)
+                    .partitionsToOffsetAndMetadata().get(3, TimeUnit.SECONDS));
+            committed.keySet().removeIf(tp -> !ours.contains(tp.topic())); // a group name shared with other environments' topics
             Map<TopicPartition, OffsetSpec> latest = new LinkedHashMap<>();
             committed.keySet().forEach(tp -> latest.put(tp, OffsetSpec.latest()));
             Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = admin().listOffsets(latest).all().get(3, TimeUnit.SECONDS);
