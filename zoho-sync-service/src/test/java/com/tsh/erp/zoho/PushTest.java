@@ -226,4 +226,19 @@ class PushTest extends ZohoTestBase {
             workers.resume();
         }
     }
+
+    @Test
+    void aProductWithoutCostPriceOrDescriptionIsStillAnItemZohoTakes() {
+        long id = nextId();
+        String sku = "N-" + id;
+        ProductUpserted full = product(id, sku, "3.25", true);
+        ProductUpserted bare = new ProductUpserted(id, sku, full.name(), full.nameAr(), null, null, null, full.unit(), full.retailPrice(),
+                full.wholesalePrice(), null, 0, 0, 0, 1, 0, true, List.of(), null, full.createdAt(), full.updatedAt());
+        send(CatalogEvents.PRODUCT_UPSERTED, String.valueOf(id), 0, bare);
+        awaitPushed("product", String.valueOf(id));
+        JsonNode item = only(sim.records("items", "sku", sku));
+        assertEquals(new BigDecimal("3.25"), item.path("rate").decimalValue().setScale(2));
+        assertTrue(item.path("purchase_rate").isMissingNode() || item.path("purchase_rate").isNull()
+                || item.path("purchase_rate").decimalValue().signum() == 0, "no cost price sent: " + item);
+    }
 }

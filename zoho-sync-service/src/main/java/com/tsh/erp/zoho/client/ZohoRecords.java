@@ -12,6 +12,7 @@ import com.tsh.erp.zoho.client.ZohoApi.Product;
 import com.tsh.erp.zoho.config.ZohoConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -64,21 +65,34 @@ public class ZohoRecords {
 
     // --- Inventory items ------------------------------------------------------------------------
 
+    /**
+     * A product as an Inventory item. Fields the product does not have (no cost price yet, no description)
+     * are left out, never sent as null: Zoho's document types them as numbers and strings, and null is
+     * refused.
+     */
     public ObjectNode item(ProductUpserted p) {
         ObjectNode item = json.createObjectNode()
                 .put("name", p.name())
                 .put("sku", p.sku())
-                .put("unit", p.unit())
-                .put("rate", p.retailPrice())
-                .put("purchase_rate", p.costPrice())
                 .put("reorder_level", p.reorderLevel());
-        if (p.description() != null) {
-            item.put("description", p.description());
-        }
+        putIfPresent(item, "unit", p.unit());
+        putIfPresent(item, "rate", p.retailPrice());
+        putIfPresent(item, "purchase_rate", p.costPrice());
+        putIfPresent(item, "description", p.description());
         ArrayNode fields = item.putArray("custom_fields");
-        fields.addObject().put("customfield_id", config.customFields().itemNameAr()).put("value", p.nameAr());
+        if (p.nameAr() != null) {
+            fields.addObject().put("customfield_id", config.customFields().itemNameAr()).put("value", p.nameAr());
+        }
         fields.addObject().put("customfield_id", config.customFields().itemTshId()).put("value", String.valueOf(p.productId()));
         return item;
+    }
+
+    private static void putIfPresent(ObjectNode node, String field, Object value) {
+        if (value instanceof BigDecimal d) {
+            node.put(field, d);
+        } else if (value != null) {
+            node.put(field, value.toString());
+        }
     }
 
     public Optional<Written> findItemBySku(String sku) throws InterruptedException {
@@ -137,7 +151,9 @@ public class ZohoRecords {
             }
         }
         ArrayNode fields = contact.putArray("custom_fields");
-        fields.addObject().put("index", config.customFields().contactNameArIndex()).put("value", c.nameAr());
+        if (c.nameAr() != null) {
+            fields.addObject().put("index", config.customFields().contactNameArIndex()).put("value", c.nameAr());
+        }
         fields.addObject().put("index", config.customFields().contactTshIdIndex()).put("value", String.valueOf(c.clientId()));
         return contact;
     }
