@@ -9,6 +9,7 @@ ensure_tools() {
   local missing=()
   command -v java >/dev/null 2>&1 || missing+=(openjdk-17-jdk-headless)
   command -v curl >/dev/null 2>&1 || missing+=(curl)   # the wrapper's download, health checks, demo data
+  command -v openssl >/dev/null 2>&1 || missing+=(openssl)   # the local gateway's token key pair (run.sh)
   if [ ${#missing[@]} -gt 0 ]; then
     if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
       log "installing ${missing[*]}"

@@ -39,6 +39,23 @@ trap stop_all EXIT
 
 LOG_DIR="target/local-run"
 mkdir -p "$LOG_DIR"
+
+# The gateway's secrets for this machine, made on the first run and kept in target/local-run (never committed):
+# an RSA key pair for its tokens (the private key only ever in the gateway) and the first admin's password,
+# used when the gateway's database has no user yet. Production mounts its own key and sets its own admin.
+GATEWAY_KEY="$PWD/$LOG_DIR/gateway-jwt.key"
+GATEWAY_PUB="$PWD/$LOG_DIR/gateway-jwt.pub"
+GATEWAY_ADMIN_PASSWORD_FILE="$LOG_DIR/gateway-admin-password"
+if [ -d gateway ]; then
+  if [ ! -s "$GATEWAY_KEY" ] || [ ! -s "$GATEWAY_PUB" ]; then
+    log "making the local gateway's token key pair ($LOG_DIR/gateway-jwt.key, .pub)"
+    (umask 077 && openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$GATEWAY_KEY" 2>/dev/null)
+    openssl pkey -in "$GATEWAY_KEY" -pubout -out "$GATEWAY_PUB"
+  fi
+  if [ ! -s "$GATEWAY_ADMIN_PASSWORD_FILE" ]; then
+    (umask 077 && openssl rand -base64 24 | tr -d '/+=\n' | cut -c1-20 >"$GATEWAY_ADMIN_PASSWORD_FILE")
+  fi
+fi
 started=()
 for entry in "${SERVICES[@]}"; do
   read -r module port db <<<"$entry"
@@ -51,6 +68,10 @@ for entry in "${SERVICES[@]}"; do
   if [ "$db" != "-" ]; then
     settings+=(QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://${TSH_PG_HOST:-127.0.0.1}:${TSH_PG_PORT:-5432}/$db"
       QUARKUS_DATASOURCE_USERNAME="${TSH_PG_USER:-postgres}" QUARKUS_DATASOURCE_PASSWORD="${TSH_PG_PASSWORD:-}")
+  fi
+  if [ "$module" = gateway ]; then
+    settings+=(SMALLRYE_JWT_SIGN_KEY_LOCATION="file:$GATEWAY_KEY" MP_JWT_VERIFY_PUBLICKEY_LOCATION="file:$GATEWAY_PUB"
+      TSH_ADMIN_USERNAME=admin TSH_ADMIN_PASSWORD="$(cat "$GATEWAY_ADMIN_PASSWORD_FILE")")
   fi
   env "${settings[@]}" java -Djava.io.tmpdir="$tmp" -jar "$jar" >"$LOG_DIR/$module.log" 2>&1 &
   SERVICE_PIDS+=($!)
@@ -77,5 +98,9 @@ for s in "${started[@]}"; do
   status=$(curl -fsS "http://127.0.0.1:$port/q/health/ready" 2>/dev/null | grep -o '"status": *"[A-Z]*"' | head -1 || true)
   printf '  %-18s http://127.0.0.1:%s  (%s; Swagger UI /q/swagger-ui; log %s)\n' "$module" "$port" "${status:-not ready}" "$LOG_DIR/$module.log"
 done
+if [ -f gateway/target/quarkus-app/quarkus-run.jar ]; then
+  echo "Gateway sign-in: admin / $(cat "$GATEWAY_ADMIN_PASSWORD_FILE")  (POST http://127.0.0.1:8080/api/v1/auth/login; the password"
+  echo "  is kept in $GATEWAY_ADMIN_PASSWORD_FILE and used when the gateway's database has no user yet)"
+fi
 echo "Ctrl-C stops everything started here."
 wait

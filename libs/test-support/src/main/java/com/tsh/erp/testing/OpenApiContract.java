@@ -54,7 +54,9 @@ public final class OpenApiContract implements Filter {
     private static final Map<String, Integer> REFUSALS = Map.of(
             "validation.request.path.missing", 404,
             "validation.request.operation.notAllowed", 405,
-            "validation.request.contentType.notAllowed", 415);
+            "validation.request.contentType.notAllowed", 415,
+            // an operation the document says needs a bearer token, called without one (the gateway's)
+            "validation.request.security.missing", 401);
 
     private final Map<String, OpenApiInteractionValidator> validators = new ConcurrentHashMap<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
