@@ -53,7 +53,7 @@ abstract class GatewayTestBase {
     }
 
     protected static Response asAdmin(String method, String path, Object body) {
-        var spec = given().auth().oauth2(adminToken()).contentType(ContentType.JSON);
+        var spec = given().header("Authorization", "Bearer " + adminToken()).contentType(ContentType.JSON);
         if (body != null) {
             spec = spec.body(body);
         }

@@ -117,13 +117,13 @@ class SignInTest extends GatewayTestBase {
         TestUser u = user("ACCOUNTANT");
         Response first = login(u.username(), u.password());
         String other = login(u.username(), u.password()).path("refresh_token");
-        given().auth().oauth2((String) first.path("access_token")).contentType(ContentType.JSON)
+        given().header("Authorization", "Bearer " + (String) first.path("access_token")).contentType(ContentType.JSON)
                 .body(Map.of("current_password", "wrong-current", "new_password", "a-new-password-1"))
                 .post("/api/v1/auth/password").then().statusCode(422).body("errors[0].field", org.hamcrest.Matchers.equalTo("current_password"));
-        given().auth().oauth2((String) first.path("access_token")).contentType(ContentType.JSON)
+        given().header("Authorization", "Bearer " + (String) first.path("access_token")).contentType(ContentType.JSON)
                 .body(Map.of("current_password", u.password(), "new_password", "short"))
                 .post("/api/v1/auth/password").then().statusCode(400).body("errors[0].field", org.hamcrest.Matchers.equalTo("new_password"));
-        given().auth().oauth2((String) first.path("access_token")).contentType(ContentType.JSON)
+        given().header("Authorization", "Bearer " + (String) first.path("access_token")).contentType(ContentType.JSON)
                 .body(Map.of("current_password", u.password(), "new_password", "a-new-password-1"))
                 .post("/api/v1/auth/password").then().statusCode(204);
         refresh(first.path("refresh_token")).then().statusCode(401);

@@ -30,9 +30,14 @@ public class TestKeys implements QuarkusTestResourceLifecycleManager {
             dir = Files.createTempDirectory("gateway-test-keys");
             Path privateKey = dir.resolve("jwt.key");
             Path publicKey = dir.resolve("jwt.pub");
-            Files.writeString(privateKey, pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
-            Files.writeString(publicKey, pem("PUBLIC KEY", pair.getPublic().getEncoded()));
-            return Map.of("smallrye.jwt.sign.key.location", "file:" + privateKey,
+            String privatePem = pem("PRIVATE KEY", pair.getPrivate().getEncoded());
+            Files.writeString(privateKey, privatePem);
+            String publicPem = pem("PUBLIC KEY", pair.getPublic().getEncoded());
+            Files.writeString(publicKey, publicPem);
+            // Quarkus makes a key pair of its own for dev and test runs that have none configured when the app is built
+            // (inline keys, which win over locations): these replace it with the run's pair
+            return Map.of("mp.jwt.verify.publickey", publicPem, "smallrye.jwt.sign.key", privatePem,
+                    "smallrye.jwt.sign.key.location", "file:" + privateKey,
                     "mp.jwt.verify.publickey.location", "file:" + publicKey,
                     "tsh.gateway.admin-username", ADMIN,
                     "tsh.gateway.admin-password", "pw-" + UUID.randomUUID());

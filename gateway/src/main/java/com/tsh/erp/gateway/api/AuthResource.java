@@ -19,7 +19,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -50,11 +49,8 @@ public class AuthResource {
     @Path("/login")
     @APIResponse(responseCode = "200", description = "Signed in",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TokenPair.class)))
-    @APIResponse(responseCode = "401", description = "invalid credentials (whatever was wrong)",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
-    @APIResponse(responseCode = "429", description = "Too many failed sign-ins for this name or address: wait Retry-After seconds",
-            headers = @Header(name = "Retry-After", required = true, schema = @Schema(type = SchemaType.INTEGER)),
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
+    @APIResponse(responseCode = "401", ref = GatewayApiDocument.UNAUTHORIZED)
+    @APIResponse(responseCode = "429", ref = GatewayApiDocument.TOO_MANY_ATTEMPTS)
     public TokenPair login(@Valid @NotNull AuthApi.Login body, @Context HttpServerRequest request) {
         return signIn.login(body.username(), body.password(), address.of(request));
     }
@@ -64,8 +60,7 @@ public class AuthResource {
     @Path("/refresh")
     @APIResponse(responseCode = "200", description = "The next pair",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TokenPair.class)))
-    @APIResponse(responseCode = "401", description = "Unknown, expired, revoked or already used (then its whole family is revoked)",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
+    @APIResponse(responseCode = "401", ref = GatewayApiDocument.UNAUTHORIZED)
     public TokenPair refresh(@Valid @NotNull AuthApi.Refresh body) {
         return signIn.refresh(body.refreshToken());
     }
@@ -85,9 +80,7 @@ public class AuthResource {
     @Authenticated
     @APIResponse(responseCode = "204", description = "Changed")
     @APIResponse(responseCode = "422", ref = ApiDocument.UNPROCESSABLE)
-    @APIResponse(responseCode = "429", description = "Too many wrong current passwords: wait Retry-After seconds",
-            headers = @Header(name = "Retry-After", required = true, schema = @Schema(type = SchemaType.INTEGER)),
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
+    @APIResponse(responseCode = "429", ref = GatewayApiDocument.TOO_MANY_ATTEMPTS)
     public Response changePassword(@Valid @NotNull AuthApi.PasswordChange body, @Context HttpServerRequest request) {
         long userId = Long.parseLong(jwt.getSubject());
         signIn.changePassword(userId, body.currentPassword(), body.newPassword(), address.of(request), "user:" + userId);
@@ -100,9 +93,10 @@ public class AuthResource {
      */
     @GET
     @Path("/public-key")
-    @Produces(PEM)
-    @APIResponse(responseCode = "200", description = "The RS256 public key, PEM",
-            content = @Content(mediaType = PEM, schema = @Schema(type = SchemaType.STRING)))
+    @Produces({PEM, MediaType.APPLICATION_JSON})
+    @APIResponse(responseCode = "200", description = "The RS256 public key: PEM, or the PEM as one JSON string for a client that asks only for JSON",
+            content = {@Content(mediaType = PEM, schema = @Schema(type = SchemaType.STRING)),
+                    @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.STRING))})
     public String publicKey() {
         return keys.publicKeyPem();
     }

@@ -59,10 +59,11 @@ public class UserResource {
     @APIResponse(responseCode = "200", description = "A page of users, by id")
     public UserView.PageOf list(
             @QueryParam("role") @OneOf(Role.class) @Parameter(schema = @Schema(implementation = Role.class)) String role,
-            @QueryParam("active") Boolean active,
+            @QueryParam("active") @jakarta.validation.constraints.Pattern(regexp = "true|false", message = "must be true or false")
+            @Parameter(schema = @Schema(type = SchemaType.BOOLEAN)) String active,
             @QueryParam("q") @Size(max = 64) @Parameter(description = "The beginning of the username (any case)") String q,
             @Valid @BeanParam PageParams.Of25 paging) {
-        return users.list(role == null ? null : Role.valueOf(role), active, q, paging.page(), paging.perPage());
+        return users.list(role == null ? null : Role.valueOf(role), active == null ? null : Boolean.valueOf(active), q, paging.page(), paging.perPage());
     }
 
     @GET

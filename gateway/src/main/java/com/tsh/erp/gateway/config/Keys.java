@@ -21,25 +21,36 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class Keys {
 
+    private static final String NONE = "NONE";
+
     private final String publicKeyPem;
 
     @jakarta.inject.Inject
     Keys(@ConfigProperty(name = "smallrye.jwt.sign.key.location") Optional<String> signKeyLocation,
          @ConfigProperty(name = "smallrye.jwt.sign.key") Optional<String> signKey,
          @ConfigProperty(name = "mp.jwt.verify.publickey.location") Optional<String> publicKeyLocation,
-         @ConfigProperty(name = "mp.jwt.verify.publickey") Optional<String> publicKey) {
+         @ConfigProperty(name = "mp.jwt.verify.publickey") Optional<String> publicKeySetting) {
+        org.jboss.logging.Logger.getLogger(Keys.class).infof("key settings: sign location %s, inline sign key %s, public key location %s, inline public key %s",
+                signKeyLocation.orElse("-"), signKey.map(v -> v.length() + " chars").orElse("-"), publicKeyLocation.orElse("-"),
+                publicKeySetting.map(v -> v.substring(0, Math.min(30, v.length()))).orElse("-"));
+        // smallrye-jwt's own default for these is the text NONE
+        Optional<String> publicKey = publicKeySetting.filter(v -> !NONE.equals(v));
+        signKeyLocation = signKeyLocation.filter(v -> !NONE.equals(v));
+        signKey = signKey.filter(v -> !NONE.equals(v));
+        publicKeyLocation = publicKeyLocation.filter(v -> !NONE.equals(v));
         if (signKeyLocation.isEmpty() && signKey.isEmpty()) {
             throw new IllegalStateException("no signing key: set SMALLRYE_JWT_SIGN_KEY_LOCATION (a PKCS#8 PEM file) or SMALLRYE_JWT_SIGN_KEY");
         }
-        if (publicKey.isPresent()) {
-            publicKeyPem = publicKey.get();
-        } else if (publicKeyLocation.isPresent()) {
+        if (publicKeyLocation.isPresent()) {
             publicKeyPem = read(publicKeyLocation.get());
+        } else if (publicKey.isPresent()) {
+            publicKeyPem = publicKey.get();
         } else {
             throw new IllegalStateException("no public key: set MP_JWT_VERIFY_PUBLICKEY_LOCATION (a PEM file) or MP_JWT_VERIFY_PUBLICKEY");
         }
         if (!publicKeyPem.contains("-----BEGIN PUBLIC KEY-----")) {
-            throw new IllegalStateException("the public key is not an X.509 PEM (-----BEGIN PUBLIC KEY-----)");
+            throw new IllegalStateException("the public key is not an X.509 PEM (-----BEGIN PUBLIC KEY-----): "
+                    + publicKeyPem.substring(0, Math.min(40, publicKeyPem.length())));
         }
     }
 

@@ -3,6 +3,7 @@ package com.tsh.erp.gateway.service;
 import com.tsh.erp.gateway.config.GatewayConfig;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.redis.datasource.keys.KeyCommands;
+import io.quarkus.redis.datasource.keys.RedisKeyNotFoundException;
 import io.quarkus.redis.datasource.value.SetArgs;
 import io.quarkus.redis.datasource.value.ValueCommands;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -85,7 +86,12 @@ public class LoginThrottle {
     }
 
     private OptionalLong lockedFor(String lockKey) {
-        long ttl = keys.ttl(lockKey);
+        long ttl;
+        try {
+            ttl = keys.ttl(lockKey);
+        } catch (RedisKeyNotFoundException e) { // not locked (the client says so with an exception)
+            return OptionalLong.empty();
+        }
         return ttl > 0 ? OptionalLong.of(ttl) : ttl == -1 ? OptionalLong.of(config.login().lockout().toSeconds()) : OptionalLong.empty();
     }
 
