@@ -10,8 +10,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Zoho's limits, shared by every replica through Redis: at most {@code calls-per-minute} calls in any
@@ -63,9 +61,6 @@ public class ZohoBudget {
     RedisDataSource redis;
     @Inject
     ZohoConfig config;
-
-    private final AtomicLong waits = new AtomicLong();
-    private final AtomicInteger dayFull = new AtomicInteger();
 
     private String minuteKey;
     private String flightKey;
@@ -122,10 +117,8 @@ public class ZohoBudget {
                 return new Permit(id);
             }
             if (verdict == -2) {
-                dayFull.incrementAndGet();
                 throw new DayLimitReached();
             }
-            waits.incrementAndGet();
             Thread.sleep(Math.min(r.get(1).toLong(), 1_000));
         }
     }
@@ -135,10 +128,6 @@ public class ZohoBudget {
         Response r = redis.execute("EVAL", USAGE, "3", minuteKey, dayKey(), flightKey, String.valueOf(windowMs()));
         return new Usage(r.get(0).toInteger(), r.get(1).toInteger(), r.get(2).toInteger(), config.budget().callsPerMinute(),
                 config.budget().callsPerDay(), config.budget().maxConcurrent());
-    }
-
-    public long waits() {
-        return waits.get();
     }
 
     public record Usage(int minuteUsed, int dayUsed, int inFlight, int minuteLimit, int dayLimit, int maxConcurrent) {

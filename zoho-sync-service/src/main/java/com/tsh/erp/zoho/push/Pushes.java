@@ -95,7 +95,7 @@ public class Pushes {
                     }
                     found = Optional.of(zoho.findItemBySku(p.sku()).orElseThrow(() -> r));
                     remember(t, "product", found.get(), p.sku());
-                    w = zoho.updateItem(found.get().zohoId(), item);
+                    zoho.updateItem(found.get().zohoId(), item);
                 }
             } else {
                 remember(t, "product", found.get(), p.sku());
@@ -128,6 +128,7 @@ public class Pushes {
                 tasks.createSent(t);
                 try {
                     found = Optional.of(zoho.createContact(contact));
+                    remember(t, "client", found.get(), c.phone());
                 } catch (ZohoException.Refused r) {
                     if (!DUPLICATE_CODES.contains(r.code())) {
                         throw r;
@@ -142,7 +143,6 @@ public class Pushes {
                 zoho.updateContact(found.get().zohoId(), contact);
             }
             w = found.get();
-            remember(t, "client", w, c.phone());
             zohoStatus = w.status() == null ? "active" : w.status();
         }
         String wanted = c.active() ? "active" : "inactive";
