@@ -69,6 +69,10 @@ for entry in "${SERVICES[@]}"; do
     settings+=(QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://${TSH_PG_HOST:-127.0.0.1}:${TSH_PG_PORT:-5432}/$db"
       QUARKUS_DATASOURCE_USERNAME="${TSH_PG_USER:-postgres}" QUARKUS_DATASOURCE_PASSWORD="${TSH_PG_PASSWORD:-}")
   fi
+  if [ "$module" != zoho-simulator ]; then
+    # every service verifies the gateway's tokens with its public key (README, "Roles and ownership")
+    settings+=(MP_JWT_VERIFY_PUBLICKEY_LOCATION="file:$GATEWAY_PUB")
+  fi
   if [ "$module" = gateway ]; then
     settings+=(SMALLRYE_JWT_SIGN_KEY_LOCATION="file:$GATEWAY_KEY" MP_JWT_VERIFY_PUBLICKEY_LOCATION="file:$GATEWAY_PUB"
       TSH_ADMIN_USERNAME=admin TSH_ADMIN_PASSWORD="$(cat "$GATEWAY_ADMIN_PASSWORD_FILE")")
@@ -86,7 +90,8 @@ for s in "${started[@]}"; do
   done
 done
 
-deploy/local/demo-data.sh || log "demo data not loaded (see the service logs)"
+TSH_ADMIN_USERNAME=admin TSH_ADMIN_PASSWORD="$(cat "$GATEWAY_ADMIN_PASSWORD_FILE" 2>/dev/null || true)" \
+  deploy/local/demo-data.sh || log "demo data not loaded (see the service logs)"
 
 echo
 echo "TSH ERP running locally"

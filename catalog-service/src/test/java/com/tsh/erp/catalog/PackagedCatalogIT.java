@@ -21,6 +21,7 @@ class PackagedCatalogIT {
     @BeforeAll
     static void contract() {
         OpenApiContract.install();
+        com.tsh.erp.testing.TestTokens.install(); // as an admin, with a token the packaged service trusts
     }
 
     @Test

@@ -22,6 +22,7 @@ class PackagedClientsIT {
     @BeforeAll
     static void contract() {
         OpenApiContract.install();
+        com.tsh.erp.testing.TestTokens.install(); // as an admin, with a token the packaged service trusts
     }
 
     @Test

@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * A fresh RSA key pair for each test application, written as PEM files to a temporary folder (no private key is
+ * The test JVM's RSA key pair ({@code TestKeyPair}), written as PEM files to a temporary folder (no private key is
  * ever committed), given to the gateway as it is in production: {@code smallrye.jwt.sign.key.location} and
  * {@code mp.jwt.verify.publickey.location}. Also the first admin's name and a random password.
  */
@@ -26,7 +26,8 @@ public class TestKeys implements QuarkusTestResourceLifecycleManager {
     @Override
     public Map<String, String> start() {
         try {
-            KeyPair pair = rsa();
+            // the test JVM's pair (libs/test-support), so that the services a test starts accept what this gateway signs
+            KeyPair pair = com.tsh.erp.testing.TestKeyPair.pair();
             dir = Files.createTempDirectory("gateway-test-keys");
             Path privateKey = dir.resolve("jwt.key");
             Path publicKey = dir.resolve("jwt.pub");

@@ -20,6 +20,7 @@ class PackagedOrdersIT {
     @BeforeAll
     static void contract() {
         OpenApiContract.install();
+        com.tsh.erp.testing.TestTokens.install(); // as an admin, with a token the packaged service trusts
     }
 
     @Test

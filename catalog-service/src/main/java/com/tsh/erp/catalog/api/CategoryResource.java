@@ -4,8 +4,10 @@ import com.tsh.erp.catalog.api.CategoryApi.CategoryNode;
 import com.tsh.erp.catalog.api.CategoryApi.CreateCategory;
 import com.tsh.erp.catalog.api.CategoryApi.UpdateCategory;
 import com.tsh.erp.catalog.service.CategoryService;
+import com.tsh.erp.defaults.Roles;
 import com.tsh.erp.defaults.Actors;
 import com.tsh.erp.defaults.ApiDocument;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -40,6 +42,7 @@ public class CategoryResource {
 
     @GET
     @APIResponse(responseCode = "200", description = "The root categories, each with its sub-categories")
+    @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.ACCOUNTANT, Roles.WAREHOUSE, Roles.SALESPERSON, Roles.PARTNER_SALESMAN, Roles.TRAVEL_SALESPERSON, Roles.CLIENT})
     public List<CategoryNode> tree() {
         return CategoryApi.nodes(categories.tree());
     }
@@ -49,6 +52,7 @@ public class CategoryResource {
             headers = @Header(name = "Location", description = "The category's path", required = true, schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CategoryNode.class)))
     @APIResponse(responseCode = "422", ref = ApiDocument.UNPROCESSABLE)
+    @RolesAllowed({Roles.ADMIN, Roles.MANAGER})
     public Response create(@Valid @NotNull CreateCategory body, @Context SecurityContext security) {
         CategoryNode created = CategoryApi.node(categories.create(CategoryApi.input(body), Actors.of(security)), List.of());
         return Response.status(201).header("Location", "/categories/" + created.id()).entity(created).build();
@@ -59,6 +63,7 @@ public class CategoryResource {
     @APIResponse(responseCode = "200", description = "The category as changed")
     @APIResponse(responseCode = "409", ref = ApiDocument.CONFLICT)
     @APIResponse(responseCode = "422", ref = ApiDocument.UNPROCESSABLE)
+    @RolesAllowed({Roles.ADMIN, Roles.MANAGER})
     public CategoryNode update(@PathParam("id") long id, @Valid @NotNull UpdateCategory body, @Context SecurityContext security) {
         return CategoryApi.node(categories.update(id, body.version(), CategoryApi.input(body), Actors.of(security)), List.of());
     }
@@ -68,6 +73,7 @@ public class CategoryResource {
     @Consumes(MediaType.WILDCARD)
     @APIResponse(responseCode = "200", description = "The category, inactive")
     @APIResponse(responseCode = "409", ref = ApiDocument.CONFLICT)
+    @RolesAllowed({Roles.ADMIN, Roles.MANAGER})
     public CategoryNode deactivate(@PathParam("id") long id, @Context SecurityContext security) {
         return CategoryApi.node(categories.deactivate(id, Actors.of(security)), List.of());
     }

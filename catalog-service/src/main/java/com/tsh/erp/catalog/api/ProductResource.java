@@ -1,5 +1,6 @@
 package com.tsh.erp.catalog.api;
 
+import com.tsh.erp.defaults.Roles;
 import com.tsh.erp.defaults.Page;
 import com.tsh.erp.catalog.api.ProductRequests.CreateProduct;
 import com.tsh.erp.catalog.api.ProductRequests.StockAdjustment;
@@ -23,6 +24,7 @@ import com.tsh.erp.defaults.PageParams;
 import com.tsh.erp.outbox.IdempotentRequests;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -78,6 +80,7 @@ public class ProductResource {
     @APIResponse(responseCode = "200", description = "A page of products (list fields only), or with `ids` the listed products",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(oneOf = {ProductViews.ProductPage.class, ProductViews.ProductBatch.class})))
+    @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.ACCOUNTANT, Roles.WAREHOUSE, Roles.SALESPERSON, Roles.PARTNER_SALESMAN, Roles.TRAVEL_SALESPERSON, Roles.CLIENT})
     public Object list(@QueryParam("q") @Size(max = 100) String q,
                        @QueryParam("category_id") Long categoryId,
                        @QueryParam("active") @Pattern(regexp = "true|false", message = "must be true or false") String active,
@@ -104,6 +107,7 @@ public class ProductResource {
     @GET
     @Path("/{id}")
     @APIResponse(responseCode = "200", description = "The product")
+    @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.ACCOUNTANT, Roles.WAREHOUSE, Roles.SALESPERSON, Roles.PARTNER_SALESMAN, Roles.TRAVEL_SALESPERSON, Roles.CLIENT})
     public ProductDetail get(@PathParam("id") long id) {
         return ProductViews.detail(details.get(id));
     }
@@ -111,6 +115,7 @@ public class ProductResource {
     @GET
     @Path("/by-sku/{sku}")
     @APIResponse(responseCode = "200", description = "The product with this SKU (in any case)")
+    @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.ACCOUNTANT, Roles.WAREHOUSE, Roles.SALESPERSON, Roles.PARTNER_SALESMAN, Roles.TRAVEL_SALESPERSON, Roles.CLIENT})
     public ProductDetail bySku(@PathParam("sku") String sku) {
         return ProductViews.detail(details.bySku(sku));
     }
@@ -121,6 +126,7 @@ public class ProductResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProductDetail.class)))
     @APIResponse(responseCode = "409", ref = ApiDocument.CONFLICT)
     @APIResponse(responseCode = "422", ref = ApiDocument.UNPROCESSABLE)
+    @RolesAllowed({Roles.ADMIN, Roles.MANAGER})
     public Response create(@Valid @NotNull CreateProduct body, @Context SecurityContext security) {
         ProductDetail created = ProductViews.detail(writes.create(ProductRequests.input(body, null), body.stockOnHand, Actors.of(security)));
         return Response.status(201).header("Location", "/products/" + created.id()).entity(created).build();
@@ -131,6 +137,7 @@ public class ProductResource {
     @APIResponse(responseCode = "200", description = "The product as changed")
     @APIResponse(responseCode = "409", ref = ApiDocument.CONFLICT)
     @APIResponse(responseCode = "422", ref = ApiDocument.UNPROCESSABLE)
+    @RolesAllowed({Roles.ADMIN, Roles.MANAGER})
     public ProductDetail update(@PathParam("id") long id, @Valid @NotNull UpdateProduct body, @Context SecurityContext security) {
         return ProductViews.detail(writes.update(id, body.version, ProductRequests.input(body, body.active), Actors.of(security)));
     }
@@ -140,6 +147,7 @@ public class ProductResource {
     @Consumes(MediaType.WILDCARD)
     @APIResponse(responseCode = "200", description = "The product, inactive")
     @APIResponse(responseCode = "409", ref = ApiDocument.CONFLICT)
+    @RolesAllowed({Roles.ADMIN, Roles.MANAGER})
     public ProductDetail deactivate(@PathParam("id") long id, @Context SecurityContext security) {
         return ProductViews.detail(writes.deactivate(id, Actors.of(security)));
     }
@@ -155,6 +163,7 @@ public class ProductResource {
             + "the stock figures after it",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StockFigures.class)))
     @APIResponse(responseCode = "422", ref = ApiDocument.UNPROCESSABLE)
+    @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.WAREHOUSE})
     public Response adjust(@PathParam("id") long id, @Valid @NotNull StockAdjustment body,
                            @HeaderParam("Idempotency-Key") @Size(min = 1, max = 100)
                            @Parameter(description = "Any unique string (a goods-received note number, a UUID): a retry of the "
@@ -186,6 +195,7 @@ public class ProductResource {
     @GET
     @Path("/{id}/stock-ledger")
     @APIResponse(responseCode = "200", description = "The product's stock history, newest first")
+    @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.ACCOUNTANT, Roles.WAREHOUSE})
     public Page<LedgerEntry> ledger(@PathParam("id") long id, @Valid @BeanParam PageParams.Of25 paging) {
         details.requireExists(id);
         Page<StockLedger.Entry> entries = ledger.entries(id, paging.page(), paging.perPage());

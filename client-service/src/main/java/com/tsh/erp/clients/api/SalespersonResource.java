@@ -6,13 +6,17 @@ import com.tsh.erp.clients.api.SalespersonApi.SalespersonView;
 import com.tsh.erp.clients.api.SalespersonApi.UpdateSalesperson;
 import com.tsh.erp.clients.service.ClientSearch;
 import com.tsh.erp.clients.service.SalespersonService;
+import com.tsh.erp.defaults.Roles;
 import com.tsh.erp.defaults.Actors;
 import com.tsh.erp.defaults.ApiDocument;
 import com.tsh.erp.defaults.OneOf;
 import com.tsh.erp.defaults.Page;
 import com.tsh.erp.defaults.PageParams;
 import com.tsh.erp.events.clients.SalespersonKind;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import com.tsh.erp.defaults.ApiException;
+import com.tsh.erp.defaults.Caller;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -49,8 +53,16 @@ public class SalespersonResource {
     @Inject
     ClientSearch clients;
 
+    /** A salesperson role reads only its own salesperson; another id is answered 404, as if it did not exist. */
+    private static void own(Caller caller, long id) {
+        if (caller.scope() != Caller.Scope.ALL && !Long.valueOf(id).equals(caller.ownSalesperson())) {
+            throw ApiException.notFound("salesperson", id);
+        }
+    }
+
     @GET
     @APIResponse(responseCode = "200", description = "One page of salespeople")
+    @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.ACCOUNTANT})
     public Page<SalespersonView> list(@QueryParam("q") @Size(max = 100) String q,
                                       @QueryParam("kind") @OneOf(SalespersonKind.class)
                                       @Parameter(schema = @Schema(implementation = SalespersonKind.class)) String kind,
@@ -64,7 +76,9 @@ public class SalespersonResource {
     @GET
     @Path("/{id}")
     @APIResponse(responseCode = "200", description = "The salesperson")
-    public SalespersonView get(@PathParam("id") long id) {
+    @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.ACCOUNTANT, Roles.SALESPERSON, Roles.PARTNER_SALESMAN, Roles.TRAVEL_SALESPERSON})
+    public SalespersonView get(@PathParam("id") long id, @Context SecurityContext security) {
+        own(Caller.of(security), id);
         return SalespersonApi.view(salespeople.get(id));
     }
 
@@ -72,6 +86,7 @@ public class SalespersonResource {
     @APIResponse(responseCode = "201", description = "Created",
             headers = @Header(name = "Location", description = "The salesperson's path", required = true, schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SalespersonView.class)))
+    @RolesAllowed({Roles.ADMIN, Roles.MANAGER})
     public Response create(@Valid @NotNull SalespersonFields body, @Context SecurityContext security) {
         SalespersonView created = SalespersonApi.view(salespeople.create(SalespersonApi.input(body, null), Actors.of(security)));
         return Response.status(201).header("Location", "/salespeople/" + created.id()).entity(created).build();
@@ -81,6 +96,7 @@ public class SalespersonResource {
     @Path("/{id}")
     @APIResponse(responseCode = "200", description = "The salesperson as changed")
     @APIResponse(responseCode = "409", ref = ApiDocument.CONFLICT)
+    @RolesAllowed({Roles.ADMIN, Roles.MANAGER})
     public SalespersonView update(@PathParam("id") long id, @Valid @NotNull UpdateSalesperson body,
                                   @Context SecurityContext security) {
         return SalespersonApi.view(salespeople.update(id, body.version, SalespersonApi.input(body, body.active), Actors.of(security)));
@@ -91,6 +107,7 @@ public class SalespersonResource {
     @Consumes(MediaType.WILDCARD)
     @APIResponse(responseCode = "200", description = "The salesperson, inactive")
     @APIResponse(responseCode = "409", ref = ApiDocument.CONFLICT)
+    @RolesAllowed({Roles.ADMIN, Roles.MANAGER})
     public SalespersonView deactivate(@PathParam("id") long id, @Context SecurityContext security) {
         return SalespersonApi.view(salespeople.deactivate(id, Actors.of(security)));
     }
@@ -99,7 +116,10 @@ public class SalespersonResource {
     @GET
     @Path("/{id}/clients")
     @APIResponse(responseCode = "200", description = "One page of the salesperson's active clients")
-    public Page<ClientListItem> clients(@PathParam("id") long id, @Valid @BeanParam PageParams.Of25 paging) {
+    @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.ACCOUNTANT, Roles.SALESPERSON, Roles.PARTNER_SALESMAN, Roles.TRAVEL_SALESPERSON})
+    public Page<ClientListItem> clients(@PathParam("id") long id, @Valid @BeanParam PageParams.Of25 paging,
+                                        @Context SecurityContext security) {
+        own(Caller.of(security), id);
         return ClientApi.listPage(clients.ofSalesperson(id, paging.page(), paging.perPage()));
     }
 }

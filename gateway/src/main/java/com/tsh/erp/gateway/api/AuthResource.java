@@ -5,6 +5,7 @@ import com.tsh.erp.gateway.config.Keys;
 import com.tsh.erp.gateway.service.SignIn;
 import com.tsh.erp.gateway.service.TokenPair;
 import io.quarkus.security.Authenticated;
+import jakarta.annotation.security.PermitAll;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -25,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/auth")
+@PermitAll // sign-in, refresh, logout and the public key need no token; /password says @Authenticated
 @Tag(name = "Sign-in")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

@@ -28,6 +28,8 @@ public final class WrkLoad {
             local paths = {}
             for line in io.lines(os.getenv("WRK_PATHS")) do paths[#paths + 1] = line end
             local think = tonumber(os.getenv("WRK_THINK_MS") or "0")
+            local auth = os.getenv("WRK_AUTH")
+            if auth and auth ~= "" then wrk.headers["Authorization"] = auth end
             request = function()
               return wrk.format("GET", paths[math.random(#paths)])
             end
@@ -66,6 +68,9 @@ public final class WrkLoad {
                 "--timeout", "10s", "-s", script.toString(), baseUrl).redirectErrorStream(true);
         pb.environment().put("WRK_PATHS", list.toString());
         pb.environment().put("WRK_THINK_MS", String.valueOf(think.toMillis()));
+        // every service's route needs the gateway's token: an admin's, signed with the test JVM's key pair, which the
+        // service under load trusts (started by the test, DevStackTestResource / ServiceProcess)
+        pb.environment().put("WRK_AUTH", com.tsh.erp.testing.TestTokens.bearer(com.tsh.erp.testing.TestTokens.admin()));
         Process p = pb.start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         p.waitFor(duration.toSeconds() + 60, TimeUnit.SECONDS);

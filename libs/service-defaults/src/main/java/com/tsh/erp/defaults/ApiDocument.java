@@ -34,6 +34,10 @@ public class ApiDocument implements OASModelReader {
     public static final String UNPROCESSABLE = "Unprocessable";
     public static final String INTERNAL_ERROR = "InternalError";
     public static final String UNAVAILABLE = "Unavailable";
+    public static final String UNAUTHORIZED = "Unauthorized";
+    public static final String FORBIDDEN = "Forbidden";
+    /** The security scheme's name: the gateway's access token as a bearer JWT. */
+    public static final String BEARER = "bearer";
 
     static final String PROBLEM = "Problem";
     static final String FIELD_ERROR = "FieldError";
@@ -69,6 +73,10 @@ public class ApiDocument implements OASModelReader {
                 .addResponse(UNPROCESSABLE, problem("Well-formed, but a field names something that does not exist "
                         + "or may not be used, or would take a figure (a balance, stock on hand) out of its range; "
                         + "`errors` names it. Nothing was written"))
+                .addResponse(UNAUTHORIZED, problem("No valid access token: missing, forged, expired, of another issuer "
+                        + "or `alg: none`"))
+                .addResponse(FORBIDDEN, problem("The token's roles may not call this route, or may not set a field "
+                        + "of the request (`errors` names it: prices, credit limits, a discount above the cap)"))
                 .addResponse(INTERNAL_ERROR, problem("The request could not be completed; quote `request_id` "
                         + "when reporting it"))
                 .addResponse(UNAVAILABLE, problem("A server the service needs (its database) is unreachable or "

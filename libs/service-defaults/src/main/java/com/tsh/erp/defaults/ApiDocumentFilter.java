@@ -1,6 +1,8 @@
 package com.tsh.erp.defaults;
 
 import static org.eclipse.microprofile.openapi.OASFactory.createAPIResponse;
+import static org.eclipse.microprofile.openapi.OASFactory.createSecurityRequirement;
+import static org.eclipse.microprofile.openapi.OASFactory.createSecurityScheme;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -11,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
@@ -21,6 +24,7 @@ import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.media.Schema.SchemaType;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
+import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
 
 /**
  * Makes every service's OpenAPI document say what really goes over the wire, where SmallRye's reading
@@ -49,6 +53,10 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponse;
  *   <li>response bodies always carry every field of the record (Jackson writes nulls too), so every
  *       property of a schema that only answers use is required; which ones may be {@code null} the
  *       records say with {@code @Schema(nullable = true)}.</li>
+ *   <li>with {@code tsh.openapi.bearer=true} (every service's default) the document has the bearer scheme (the
+ *       gateway's access token) and every operation requires it and can answer {@code 401}
+ *       ({@link ApiDocument#UNAUTHORIZED}) and {@code 403} ({@link ApiDocument#FORBIDDEN}): every route of a
+ *       service checks the caller's roles (deny-unannotated), so none is open.</li>
  * </ul>
  *
  * The tests validate every request and response against the document, so a rule that stops being
@@ -65,6 +73,12 @@ public class ApiDocumentFilter implements OASFilter {
     @Override
     public void filterOpenAPI(OpenAPI api) {
         inlineEnums(api);
+        boolean bearer = ConfigProvider.getConfig().getOptionalValue("tsh.openapi.bearer", Boolean.class).orElse(false);
+        if (bearer && api.getComponents() != null) {
+            api.getComponents().addSecurityScheme(ApiDocument.BEARER, createSecurityScheme().type(SecurityScheme.Type.HTTP)
+                    .scheme("bearer").bearerFormat("JWT").description("The gateway's access token (POST /api/v1/auth/login on the "
+                            + "gateway): RS256, issuer https://tsh-erp/gateway, roles in `groups`"));
+        }
         Set<String> requestRoots = new LinkedHashSet<>();
         Set<String> responseRoots = new LinkedHashSet<>();
         if (api.getPaths() != null && api.getPaths().getPathItems() != null) {
@@ -87,6 +101,13 @@ public class ApiDocumentFilter implements OASFilter {
                         answers(op, "400", ApiDocument.BAD_REQUEST);
                         if (all.stream().anyMatch(x -> x.getIn() == Parameter.In.PATH)) {
                             answers(op, "404", ApiDocument.NOT_FOUND);
+                        }
+                        if (bearer) {
+                            if (op.getSecurity() == null || op.getSecurity().isEmpty()) {
+                                op.addSecurityRequirement(createSecurityRequirement().addScheme(ApiDocument.BEARER));
+                            }
+                            answers(op, "401", ApiDocument.UNAUTHORIZED);
+                            answers(op, "403", ApiDocument.FORBIDDEN);
                         }
                         answers(op, "500", ApiDocument.INTERNAL_ERROR);
                         answers(op, "503", ApiDocument.UNAVAILABLE);

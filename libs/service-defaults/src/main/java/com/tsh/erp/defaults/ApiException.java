@@ -46,6 +46,12 @@ public class ApiException extends RuntimeException {
                 List.of(new Problem.FieldError(field, message)));
     }
 
+    /** A field only some roles may set (prices, credit limits, a discount above the cap): 403 naming it. */
+    public static ApiException forbiddenField(String field, String message) {
+        return new ApiException(403, "forbidden-field", "Forbidden", field + ": " + message,
+                List.of(new Problem.FieldError(field, message)));
+    }
+
     public int status() {
         return status;
     }

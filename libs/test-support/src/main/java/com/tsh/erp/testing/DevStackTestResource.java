@@ -13,7 +13,8 @@ import java.util.Map;
  *
  * <p>Init arg {@code database}: the prefix of the run's database name (default {@code tsh_test}).
  * Besides the connection settings it sets {@code tsh.test.run-id}, which tests use to name
- * topics and consumer groups of their own.
+ * topics and consumer groups of their own, and the public key of {@link TestKeyPair} as the key
+ * access tokens are verified with (inline, so it also replaces the key pair Quarkus makes for tests).
  */
 public class DevStackTestResource implements QuarkusTestResourceLifecycleManager {
 
@@ -40,7 +41,9 @@ public class DevStackTestResource implements QuarkusTestResourceLifecycleManager
                 "quarkus.datasource.password", s.pgPassword(),
                 "kafka.bootstrap.servers", s.kafkaBootstrap(),
                 "quarkus.redis.hosts", s.redisUrl(),
-                "tsh.test.run-id", runId);
+                "tsh.test.run-id", runId,
+                // the test JVM's key pair: tokens TestTokens (or the gateway under test) signs are the valid ones
+                "mp.jwt.verify.publickey", TestKeyPair.publicPem());
     }
 
     @Override

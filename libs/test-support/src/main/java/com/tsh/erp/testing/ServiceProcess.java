@@ -160,6 +160,8 @@ public final class ServiceProcess implements AutoCloseable {
         property("kafka.bootstrap.servers", s.kafkaBootstrap());
         property("quarkus.redis.hosts", s.redisUrl());
         property("kafka.session.timeout.ms", "10000");
+        // tokens signed with the test JVM's key pair (TestTokens, or a gateway under test) are the valid ones
+        property("mp.jwt.verify.publickey", TestKeyPair.publicPem());
         return property("tsh.outbox.topic-prefix", runId + ".");
     }
 

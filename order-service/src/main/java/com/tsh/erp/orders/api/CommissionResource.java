@@ -1,8 +1,14 @@
 package com.tsh.erp.orders.api;
 
+import com.tsh.erp.defaults.Caller;
+import com.tsh.erp.defaults.ApiException;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.SecurityContext;
+import com.tsh.erp.defaults.Roles;
 import com.tsh.erp.defaults.PageParams;
 import com.tsh.erp.orders.service.Commissions;
 import com.tsh.erp.orders.service.OrderPlacement;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.BeanParam;
@@ -33,13 +39,18 @@ public class CommissionResource {
      */
     @GET
     @APIResponse(responseCode = "200", description = "The period's totals and a page of the orders counted")
+    @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.ACCOUNTANT, Roles.SALESPERSON, Roles.PARTNER_SALESMAN, Roles.TRAVEL_SALESPERSON})
     public Commissions.Commission commission(
             @PathParam("id") long id,
             @QueryParam("from") @Parameter(description = "The first day of delivery (Baghdad time), inclusive; default: the 1st of `to`'s month",
                     schema = @Schema(type = SchemaType.STRING, format = "date")) LocalDate from,
             @QueryParam("to") @Parameter(description = "The last day (Baghdad time), inclusive; default: today",
                     schema = @Schema(type = SchemaType.STRING, format = "date")) LocalDate to,
-            @Valid @BeanParam PageParams.Of25 paging) {
+            @Valid @BeanParam PageParams.Of25 paging, @Context SecurityContext security) {
+        Caller caller = Caller.of(security);
+        if (caller.scope() != Caller.Scope.ALL && !Long.valueOf(id).equals(caller.ownSalesperson())) {
+            throw ApiException.notFound("salesperson", id); // another salesperson's commission: as if there were none
+        }
         LocalDate last = to != null ? to : LocalDate.now(OrderPlacement.BAGHDAD);
         LocalDate first = from != null ? from : last.withDayOfMonth(1);
         OrderResource.Periods.check(first, last, OrderResource.LONGEST_PERIOD_DAYS);

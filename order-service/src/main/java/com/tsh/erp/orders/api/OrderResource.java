@@ -1,7 +1,9 @@
 package com.tsh.erp.orders.api;
 
+import com.tsh.erp.defaults.Caller;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.tsh.erp.defaults.Roles;
 import com.tsh.erp.defaults.Actors;
 import com.tsh.erp.defaults.ApiDocument;
 import com.tsh.erp.defaults.ApiException;
@@ -16,6 +18,7 @@ import com.tsh.erp.orders.service.OrderStatus;
 import com.tsh.erp.orders.service.OrderViews;
 import com.tsh.erp.orders.service.PlaceOrder;
 import com.tsh.erp.outbox.IdempotentRequests;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -79,6 +82,7 @@ public class OrderResource {
             headers = @Header(name = "Location", description = "The order's path", required = true, schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrderViews.Detail.class)))
     @APIResponse(responseCode = "422", ref = ApiDocument.UNPROCESSABLE)
+    @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.SALESPERSON, Roles.PARTNER_SALESMAN, Roles.TRAVEL_SALESPERSON, Roles.CLIENT})
     public Response place(@Valid @NotNull PlaceOrder body,
                           @HeaderParam(IdempotentRequests.HEADER) @Size(min = 1, max = 100)
                           @Parameter(required = true, description = "Required. Any unique string (a UUID the app makes per order): a retry "
@@ -90,12 +94,15 @@ public class OrderResource {
                     + "and the same key again when you retry it");
         }
         String actor = Actors.of(security);
-        return keyed("place-order", idempotencyKey, "POST /orders " + json.writeValueAsString(body), 201,
-                () -> placement.place(body, actor));
+        Caller caller = Caller.of(security);
+        // the caller is part of what the key names: another user's key with the same body is not their answer
+        return keyed("place-order", idempotencyKey, "POST /orders " + actor + " " + json.writeValueAsString(body), 201,
+                () -> placement.place(body, actor, caller));
     }
 
     @GET
     @APIResponse(responseCode = "200", description = "A page of orders, newest first (list fields only)")
+    @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.ACCOUNTANT, Roles.WAREHOUSE, Roles.SALESPERSON, Roles.PARTNER_SALESMAN, Roles.TRAVEL_SALESPERSON, Roles.CLIENT})
     public OrderViews.SummaryPage list(
             @QueryParam("status") @OneOf(OrderStatus.class) @Parameter(schema = @Schema(implementation = OrderStatus.class)) String status,
             @QueryParam("client_id") Long clientId,
@@ -109,7 +116,28 @@ public class OrderResource {
             @QueryParam("q") @Size(max = 40) @Parameter(description = "The beginning of an order number, e.g. SO-2026-0042") String q,
             @QueryParam("after") @Size(max = 200) @Parameter(description = "Keyset cursor: `next_after` of the previous page "
                     + "(for deep paging and exports; `page` must then be 1 or absent)") String after,
-            @Valid @BeanParam PageParams.Of25 paging) {
+            @Valid @BeanParam PageParams.Of25 paging, @Context SecurityContext security) {
+        // ownership: a salesperson role lists its own orders, a CLIENT its client's; asking for another's finds nothing
+        Caller caller = Caller.of(security);
+        switch (caller.scope()) {
+            case ALL -> {
+            }
+            case SALESPERSON -> {
+                if (salespersonId != null && !salespersonId.equals(caller.salespersonId())) {
+                    salespersonId = -1L;
+                } else {
+                    salespersonId = caller.salespersonId();
+                }
+            }
+            case CLIENT -> {
+                if (clientId != null && !clientId.equals(caller.clientId())) {
+                    clientId = -1L;
+                } else {
+                    clientId = caller.clientId();
+                }
+            }
+            case NONE -> clientId = -1L;
+        }
         if (from != null && to != null && to.isBefore(from)) {
             throw ApiException.badRequest("to", "must not be before from");
         }
@@ -124,15 +152,37 @@ public class OrderResource {
     @GET
     @Path("/{id}")
     @APIResponse(responseCode = "200", description = "The order with its lines and history")
-    public OrderViews.Detail get(@PathParam("id") UUID id) {
-        return queries.detail(id);
+    @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.ACCOUNTANT, Roles.WAREHOUSE, Roles.SALESPERSON, Roles.PARTNER_SALESMAN, Roles.TRAVEL_SALESPERSON, Roles.CLIENT})
+    public OrderViews.Detail get(@PathParam("id") UUID id, @Context SecurityContext security) {
+        return visible(Caller.of(security), queries.detail(id), id);
+    }
+
+    /**
+     * Ownership (README, "Roles and ownership"): a salesperson role sees the orders taken as it (an order's salesperson is
+     * its client's unless a manager chose another), a CLIENT its client's; anyone else's order is 404, as if it did not exist.
+     */
+    static boolean sees(Caller caller, OrderViews.Detail order) {
+        return switch (caller.scope()) {
+            case ALL -> true;
+            case SALESPERSON -> caller.salespersonId().equals(order.salespersonId());
+            case CLIENT -> caller.clientId() == order.clientId();
+            case NONE -> false;
+        };
+    }
+
+    private static OrderViews.Detail visible(Caller caller, OrderViews.Detail order, Object key) {
+        if (!sees(caller, order)) {
+            throw ApiException.notFound("order", key);
+        }
+        return order;
     }
 
     @GET
     @Path("/by-number/{number}")
     @APIResponse(responseCode = "200", description = "The order with its lines and history")
-    public OrderViews.Detail byNumber(@PathParam("number") @Size(max = 40) String number) {
-        return queries.byNumber(number);
+    @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.ACCOUNTANT, Roles.WAREHOUSE, Roles.SALESPERSON, Roles.PARTNER_SALESMAN, Roles.TRAVEL_SALESPERSON, Roles.CLIENT})
+    public OrderViews.Detail byNumber(@PathParam("number") @Size(max = 40) String number, @Context SecurityContext security) {
+        return visible(Caller.of(security), queries.byNumber(number), number);
     }
 
     /**
@@ -142,6 +192,7 @@ public class OrderResource {
     @GET
     @Path("/stats")
     @APIResponse(responseCode = "200", description = "The period's figures, a page of groups ordered by key")
+    @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.ACCOUNTANT})
     public OrderStats.Stats stats(
             @QueryParam("from") @Parameter(description = "The first day (Baghdad time), inclusive; default: 29 days before `to`",
                     schema = @Schema(type = SchemaType.STRING, format = "date")) LocalDate from,
@@ -167,9 +218,14 @@ public class OrderResource {
     @APIResponse(responseCode = "200", description = "The order, CANCELLED (or, for a retry with the same key, the first answer again)")
     @APIResponse(responseCode = "409", ref = ApiDocument.CONFLICT)
     @APIResponse(responseCode = "422", ref = ApiDocument.UNPROCESSABLE)
+    @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.SALESPERSON, Roles.PARTNER_SALESMAN, Roles.TRAVEL_SALESPERSON})
     public Response cancel(@PathParam("id") UUID id, @Valid @NotNull CancelOrder body, @HeaderParam(IdempotentRequests.HEADER) @Size(min = 1, max = 100)
                            @Parameter(description = "Optional: a retry with the same key gets the first answer again instead of a 409")
                            String idempotencyKey, @Context SecurityContext security) throws JsonProcessingException {
+        Caller caller = Caller.of(security);
+        if (caller.scope() != Caller.Scope.ALL) {
+            visible(caller, queries.detail(id), id);
+        }
         String actor = Actors.of(security);
         String reason = body.reason();
         if (idempotencyKey == null) {
@@ -186,6 +242,7 @@ public class OrderResource {
     @APIResponse(responseCode = "200", description = "The order, DELIVERED (or, for a retry with the same key, the first answer again)")
     @APIResponse(responseCode = "409", ref = ApiDocument.CONFLICT)
     @APIResponse(responseCode = "422", ref = ApiDocument.UNPROCESSABLE)
+    @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.WAREHOUSE})
     public Response deliver(@PathParam("id") UUID id, @HeaderParam(IdempotentRequests.HEADER) @Size(min = 1, max = 100)
                             @Parameter(description = "Optional: a retry with the same key gets the first answer again instead of a 409")
                             String idempotencyKey, @Context SecurityContext security) {

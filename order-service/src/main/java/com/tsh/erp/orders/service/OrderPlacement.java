@@ -1,5 +1,6 @@
 package com.tsh.erp.orders.service;
 
+import com.tsh.erp.defaults.Caller;
 import com.tsh.erp.defaults.ApiException;
 import com.tsh.erp.defaults.Problem.FieldError;
 import com.tsh.erp.defaults.Sql;
@@ -58,6 +59,15 @@ public class OrderPlacement {
                               boolean active) {
     }
 
+    private static boolean sees(Caller caller, ClientRow client) {
+        return switch (caller.scope()) {
+            case ALL -> true;
+            case SALESPERSON -> caller.salespersonId().equals(client.salespersonId());
+            case CLIENT -> caller.clientId() == client.id();
+            case NONE -> false;
+        };
+    }
+
     /** A product's line after merging: where it first appeared in the request, and how many in all. */
     private static final class Merged {
         final int firstIndex;
@@ -68,8 +78,28 @@ public class OrderPlacement {
         }
     }
 
+    /**
+     * Places an order for a caller. Who may place which (README, "Roles and ownership"): ADMIN and MANAGER any, and a
+     * discount above {@code tsh.orders.max-discount-percent}; a salesperson role only for its own clients, as itself
+     * ({@code salesperson_id} another's is 403 naming it), within the cap (403 naming {@code discount_percent}); a CLIENT
+     * only for its own client, without {@code salesperson_id}, within the cap. A client the caller may not see is
+     * refused exactly as one that does not exist (422 naming {@code client_id}), so ids do not leak.
+     */
     @Transactional
-    public OrderViews.Detail place(PlaceOrder in, String actor) {
+    public OrderViews.Detail place(PlaceOrder in, String actor, Caller caller) {
+        if (!caller.setsPrices()) {
+            if (caller.scope() == Caller.Scope.NONE) {
+                throw new ApiException(403, "forbidden", "Forbidden", "your roles do not allow this", null);
+            }
+            if (in.salespersonId() != null && !in.salespersonId().equals(caller.ownSalesperson())) {
+                throw ApiException.forbiddenField("salesperson_id", caller.scope() == Caller.Scope.CLIENT
+                        ? "the client's own salesperson takes the order" : "a salesperson places orders only as themself");
+            }
+            if (in.discountPercent() != null && in.discountPercent().compareTo(config.maxDiscountPercent()) > 0) {
+                throw ApiException.forbiddenField("discount_percent", "above " + config.maxDiscountPercent().stripTrailingZeros()
+                        .toPlainString() + " percent only a manager or an admin gives");
+            }
+        }
         List<FieldError> errors = new ArrayList<>();
 
         Map<Long, Merged> merged = new LinkedHashMap<>();
@@ -91,6 +121,9 @@ public class OrderPlacement {
                 Params.of("id", in.clientId()), r -> new ClientRow(r.getLong("id"), ClientType.valueOf(r.getString("client_type")),
                         r.getString("name"), r.getString("name_ar"), r.getLongOrNull("salesperson_id"), r.getBoolean("active")))
                 .orElse(null);
+        if (client != null && !caller.setsPrices() && !sees(caller, client)) {
+            client = null; // someone else's: as if it did not exist
+        }
         if (client == null) {
             errors.add(new FieldError("client_id", "client " + in.clientId() + " does not exist"));
         } else if (!client.active()) {
@@ -127,11 +160,8 @@ public class OrderPlacement {
             }
         }
 
+        // the cap binds the other roles (refused above, 403); a manager's or an admin's discount is any up to 100
         BigDecimal discountPercent = (in.discountPercent() == null ? BigDecimal.ZERO : in.discountPercent()).setScale(2);
-        if (discountPercent.compareTo(config.maxDiscountPercent()) > 0) {
-            errors.add(new FieldError("discount_percent", "at most " + config.maxDiscountPercent().stripTrailingZeros().toPlainString()
-                    + " percent"));
-        }
         if (!errors.isEmpty()) {
             throw unprocessable(errors);
         }

@@ -297,6 +297,7 @@ class SagaLatencyBenchmark {
             }
             String body = "{\"client_id\":" + clientIds.get(rnd.nextInt(clientIds.size())) + ",\"lines\":[" + lines + "]}";
             HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+                    .header("Authorization", com.tsh.erp.testing.TestTokens.bearer(com.tsh.erp.testing.TestTokens.admin()))
                     .header("Content-Type", "application/json").header("Idempotency-Key", UUID.randomUUID().toString())
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build();
             Sent s = new Sent(due, startWall.plusNanos(due - start));
@@ -486,6 +487,7 @@ class SagaLatencyBenchmark {
 
     private long post(String url, String body) throws Exception {
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                .header("Authorization", com.tsh.erp.testing.TestTokens.bearer(com.tsh.erp.testing.TestTokens.admin()))
                 .POST(HttpRequest.BodyPublishers.ofString(body.replace("\n", " "))).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(201, r.statusCode(), url + ": " + r.body());
         return json.readTree(r.body()).get("id").asLong();

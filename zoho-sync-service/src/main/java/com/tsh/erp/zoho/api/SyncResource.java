@@ -1,5 +1,6 @@
 package com.tsh.erp.zoho.api;
 
+import com.tsh.erp.defaults.Roles;
 import com.tsh.erp.defaults.Actors;
 import com.tsh.erp.defaults.ApiDocument;
 import com.tsh.erp.defaults.ApiException;
@@ -11,6 +12,7 @@ import com.tsh.erp.defaults.Sql.Params;
 import com.tsh.erp.zoho.pull.SyncJobs;
 import com.tsh.erp.zoho.push.Mappings;
 import com.tsh.erp.zoho.push.SyncTasks;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotEmpty;
@@ -67,6 +69,7 @@ public class SyncResource {
     @GET
     @Path("/status")
     @APIResponse(responseCode = "200", description = "Per kind: mapped, pending, failed; consumer lag; the shared budget; the token")
+    @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.ACCOUNTANT})
     public SyncStatus.Status status() {
         return status.status();
     }
@@ -80,6 +83,7 @@ public class SyncResource {
     @GET
     @Path("/failures")
     @APIResponse(responseCode = "200", description = "Records Zoho refused, newest first")
+    @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.ACCOUNTANT})
     public Page<Failure> failures(
             @QueryParam("kind") @OneOf(TaskKind.class) @Parameter(schema = @Schema(implementation = TaskKind.class)) String kind,
             @Valid @BeanParam PageParams.Of25 paging) {
@@ -99,6 +103,7 @@ public class SyncResource {
     @Path("/failures/{id}/retry")
     @APIResponse(responseCode = "202", description = "The record is pending again and is sent with the next worker free")
     @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
+    @RolesAllowed({Roles.ADMIN, Roles.ACCOUNTANT})
     public Response retry(@PathParam("id") long id) {
         if (!tasks.retry(id)) {
             throw ApiException.notFound("failure", id);
@@ -118,6 +123,7 @@ public class SyncResource {
     @APIResponse(responseCode = "202", description = "The job is queued; follow it at its Location",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SyncJobs.Job.class)),
             headers = @Header(name = "Location", description = "The job's path", required = true, schema = @Schema(type = SchemaType.STRING)))
+    @RolesAllowed({Roles.ADMIN})
     public Response startJob(@Valid @NotNull StartJob body, @Context SecurityContext security) {
         UUID id = jobs.start(List.copyOf(new LinkedHashSet<>(body.kinds())), Actors.of(security));
         return Response.accepted(jobs.find(id).orElseThrow()).header("Location", "/sync/jobs/" + id).build();
@@ -127,6 +133,7 @@ public class SyncResource {
     @Path("/jobs/{id}")
     @APIResponse(responseCode = "200", description = "The job's state and its progress per kind")
     @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
+    @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.ACCOUNTANT})
     public SyncJobs.Job job(@PathParam("id") UUID id) {
         return jobs.find(id).orElseThrow(() -> ApiException.notFound("sync job", id));
     }
@@ -134,6 +141,7 @@ public class SyncResource {
     @GET
     @Path("/mappings")
     @APIResponse(responseCode = "200", description = "ERP id <-> Zoho id, by kind, ERP id or Zoho id")
+    @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.ACCOUNTANT})
     public Page<Mappings.Mapping> mappings(
             @QueryParam("kind") @OneOf(Kind.class) @Parameter(schema = @Schema(implementation = Kind.class)) String kind,
             @QueryParam("erp_id") @Size(max = 64) String erpId,

@@ -114,6 +114,7 @@ class ZohoSyncBenchmark {
             try (ServiceProcess service = service(simulator, 100, syncDb).start()) {
                 Instant start = Instant.now();
                 HttpResponse<String> started = HTTP.send(HttpRequest.newBuilder(URI.create(service.baseUrl() + "/sync/jobs"))
+                    .header("Authorization", com.tsh.erp.testing.TestTokens.bearer(com.tsh.erp.testing.TestTokens.admin()))
                         .header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString("{\"kinds\":[\"items\",\"contacts\"]}")).build(),
                         HttpResponse.BodyHandlers.ofString());
