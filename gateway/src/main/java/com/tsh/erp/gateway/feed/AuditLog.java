@@ -82,9 +82,10 @@ public class AuditLog {
                 userId = null; // a service that recorded the username (Actors.of) instead of the id
             }
         }
-        JsonNode payload;
+        java.util.Map<String, Object> payload;
         try {
-            payload = snakeCase(EventJson.mapper().readTree(r.getString("payload")));
+            payload = EventJson.mapper().convertValue(snakeCase(EventJson.mapper().readTree(r.getString("payload"))),
+                    new com.fasterxml.jackson.core.type.TypeReference<java.util.Map<String, Object>>() { });
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

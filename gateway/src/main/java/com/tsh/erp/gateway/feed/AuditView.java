@@ -1,8 +1,8 @@
 package com.tsh.erp.gateway.feed;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -31,7 +31,7 @@ public final class AuditView {
             @Schema(description = "The topic the event came on") String topic,
             @Schema(description = "When the gateway recorded it") Instant recordedAt,
             @Schema(type = SchemaType.OBJECT, description = "The event's payload (the record's state or the change), "
-                    + "its field names in snake_case") JsonNode details) {
+                    + "its field names in snake_case") Map<String, Object> details) {
     }
 
     @Schema(name = "AuditPage")
