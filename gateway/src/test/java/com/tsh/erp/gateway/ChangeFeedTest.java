@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.awaitility.Awaitility.await;
 
 import com.tsh.erp.events.catalog.CatalogEvents;
 import com.tsh.erp.events.catalog.ProductDeactivated;
@@ -16,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -212,6 +214,50 @@ class ChangeFeedTest extends FeedTestBase {
         // nothing is waiting: the next sync is empty
         Response again = get(fresh.token, "/mobile/v1/changes?types=categories,products&since=" + fresh.cursor);
         again.then().statusCode(200).body("items", hasSize(0)).body("has_more", equalTo(false));
+    }
+
+    /**
+     * Sequences follow commit order. A writer (this test's own transaction, as a consumer would) takes a sequence and
+     * holds it uncommitted; meanwhile the gateway's consumer applies another product's event, which must wait for it
+     * (with sequences handed out by nextval() it would commit first with the higher number); a phone that syncs now
+     * and again after both committed gets both. Had the later one committed first, the phone's cursor would have
+     * passed the held sequence and the held product would never reach it.
+     */
+    @Test
+    void aSequenceTakenBeforeAnotherIsNeverCommittedBehindACursor() throws Exception {
+        Phone phone = new Phone(tokenOf(List.of("MANAGER"), null, null), "products", 50);
+        phone.sync();
+        long held = nextId();
+        long other = nextId();
+        UUID otherEvent;
+        try (Connection c = db.connection()) {
+            c.setAutoCommit(false);
+            try (Statement s = c.createStatement()) {
+                ResultSet rs = s.executeQuery("update feed_sequence set last_seq = last_seq + 1 returning last_seq");
+                rs.next();
+                long seq = rs.getLong(1);
+                s.executeUpdate("insert into feed_record (kind, record_id, version, seq, active, data) values ('product', " + held + ", 1, "
+                        + seq + ", true, '{\"id\": " + held + ", \"sku\": \"SKU-" + held + "\", \"name\": \"Held\", \"name_ar\": \"م\", "
+                        + "\"description\": null, \"description_ar\": null, \"category_id\": null, \"unit\": \"piece\", "
+                        + "\"retail_price\": 1.00, \"wholesale_price\": 1.00, \"image_urls\": [], \"active\": true, "
+                        + "\"updated_at\": \"2026-01-01T00:00:00Z\"}')");
+            }
+            otherEvent = send(CatalogEvents.PRODUCT_UPSERTED, String.valueOf(other), 1, product(other, 1, true));
+            // the consumer has either applied it (the broken case) or waits behind the held sequence (the right one)
+            await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(50)).until(() ->
+                    db.count("select count(*) from tsh_inbox where event_id = ?", otherEvent) == 1
+                            || db.count("select count(*) from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock' "
+                            + "and query like 'update feed_sequence%'") > 0);
+            phone.sync();
+            c.commit();
+        }
+        awaitHandled(otherEvent);
+        phone.sync();
+        assertTrue(phone.records.containsKey("product:" + held), "the product committed with the earlier sequence reached the phone");
+        assertTrue(phone.records.containsKey("product:" + other));
+        assertEquals(serverState().entrySet().stream().filter(e -> e.getKey().startsWith("product:"))
+                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (x, y) -> x, TreeMap::new)),
+                phone.versions("product:"));
     }
 
     /** The phone's records among this test's (the run's database is shared by every test). */
