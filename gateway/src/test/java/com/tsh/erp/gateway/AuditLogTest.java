@@ -23,6 +23,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -105,6 +106,29 @@ class AuditLogTest extends FeedTestBase {
     }
 
     @Test
+    void theGatewaysOwnUserChangesAreThereToo() {
+        String name = uniqueName("audited");
+        int id = asAdmin("POST", "/api/v1/users", newUser(name, "a-good-password", List.of("MANAGER"), null, null)).then().statusCode(201)
+                .extract().path("id");
+        Map<String, Object> update = new java.util.HashMap<>();
+        update.put("roles", List.of("ACCOUNTANT"));
+        update.put("salesperson_id", null);
+        update.put("client_id", null);
+        update.put("active", true);
+        update.put("version", 0);
+        asAdmin("PUT", "/api/v1/users/" + id, update).then().statusCode(200);
+        String adminId = db.text("select id from app_user where lower(username) = ?", TestKeys.ADMIN);
+        get(adminToken(), "/api/v1/audit?entity=User&entity_id=" + id).then().statusCode(200)
+                .body("items.action", equalTo(List.of("UserUpdated", "UserCreated")))
+                .body("items.actor", equalTo(List.of("user:" + adminId, "user:" + adminId)))
+                .body("items.version", equalTo(List.of(1, 0)))
+                .body("items[0].topic", equalTo("gateway"))
+                .body("items[0].details.change", equalTo("roles [MANAGER] -> [ACCOUNTANT]"));
+        get(adminToken(), "/api/v1/audit?user=" + adminId + "&action=UserCreated&per_page=100").then().statusCode(200)
+                .body("items.entity_id", org.hamcrest.Matchers.hasItem(String.valueOf(id)));
+    }
+
+    @Test
     void onlyAdminsReadIt() {
         get(null, "/api/v1/audit").then().statusCode(401).body("type", equalTo(Problem.TYPE_PREFIX + "invalid-token"));
         get("not-a-token", "/api/v1/audit").then().statusCode(401);
@@ -133,8 +157,12 @@ class AuditLogTest extends FeedTestBase {
     @Test
     void theFiltersKnowEveryAuditedTypeAndNothingElse() throws Exception {
         List<EventType<?>> audited = EventTypes.all().stream().filter(t -> !t.topic().equals(Topics.ZOHO_INBOUND)).toList();
-        assertEquals(audited.stream().map(EventType::name).collect(Collectors.toSet()), words("ACTIONS"));
-        assertEquals(audited.stream().map(EventType::aggregateType).collect(Collectors.toSet()), words("ENTITIES"));
+        Set<String> actions = audited.stream().map(EventType::name).collect(Collectors.toCollection(TreeSet::new));
+        actions.addAll(List.of("UserCreated", "UserUpdated", "UserPasswordChanged"));
+        Set<String> entities = audited.stream().map(EventType::aggregateType).collect(Collectors.toCollection(TreeSet::new));
+        entities.add("User");
+        assertEquals(actions, new TreeSet<>(words("ACTIONS")));
+        assertEquals(entities, new TreeSet<>(words("ENTITIES")));
     }
 
     private static Set<String> words(String field) throws Exception {

@@ -9,7 +9,9 @@ import com.tsh.erp.defaults.Sql;
 import com.tsh.erp.defaults.Sql.Params;
 import com.tsh.erp.events.EventEnvelope;
 import com.tsh.erp.events.EventJson;
+import com.tsh.erp.events.Correlation;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.MDC;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.sql.SQLException;
@@ -53,6 +55,31 @@ public class AuditLog {
                         .and("actor", e.actor() == null || e.actor().isBlank() ? "anonymous" : e.actor())
                         .and("origin", e.origin()).and("app", app).and("requestId", e.requestId())
                         .and("occurredAt", e.occurredAt()).and("payload", payload)) == 1;
+    }
+
+    /** The topic name recorded for the gateway's own changes (users), which are not events. */
+    public static final String GATEWAY = "gateway";
+
+    /**
+     * One of the gateway's own changes (a user made, changed, or changing their password), recorded in the change's
+     * transaction beside {@code app_user_change}, with the request's id. Entity {@code User}; details {@code {change}}.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recordUserChange(String action, long userId, long version, String actor, String change) {
+        Object requestId = MDC.get(Correlation.REQUEST_ID);
+        String payload;
+        try {
+            payload = EventJson.mapper().writeValueAsString(java.util.Map.of("change", change));
+        } catch (JsonProcessingException ex) {
+            throw new IllegalStateException(ex);
+        }
+        sql.update("""
+                insert into audit_event (event_id, topic, event_type, aggregate_type, aggregate_id, aggregate_version, actor, origin,
+                    request_id, occurred_at, payload)
+                values (:eventId, :topic, :type, 'User', :id, :version, :actor, :origin, :requestId, now(), cast(:payload as jsonb))""",
+                Params.of("eventId", java.util.UUID.randomUUID()).and("topic", GATEWAY).and("type", action).and("id", Long.toString(userId))
+                        .and("version", version).and("actor", actor).and("origin", EventEnvelope.ORIGIN_TSH)
+                        .and("requestId", requestId == null ? null : requestId.toString()).and("payload", payload));
     }
 
     /** A page, newest first (by the time of the change, then the order recorded). */

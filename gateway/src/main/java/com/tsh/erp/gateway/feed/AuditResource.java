@@ -30,12 +30,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 public class AuditResource {
 
-    /** The aggregate types the audited topics carry ({@code AuditFilterTest} checks them against libs/events). */
-    static final String ENTITIES = "Product|Category|Client|Salesperson|Order|StockReservation|CreditReservation";
-    /** The event types of the audited topics (every topic but zoho.inbound; checked against libs/events too). */
+    /** The aggregate types the audited topics carry ({@code AuditLogTest} checks them against libs/events), and the gateway's users. */
+    static final String ENTITIES = "Product|Category|Client|Salesperson|Order|StockReservation|CreditReservation|User";
+    /** The event types of the audited topics (every topic but zoho.inbound; checked against libs/events too) and the user changes. */
     static final String ACTIONS = "ProductUpserted|ProductDeactivated|CategoryUpserted|StockChanged|StockReserved|StockReservationRejected"
             + "|ClientUpserted|SalespersonUpserted|BalanceChanged|CreditReserved|CreditRejected"
-            + "|OrderPlaced|OrderConfirmed|OrderCancelled|OrderRejected|OrderDelivered";
+            + "|OrderPlaced|OrderConfirmed|OrderCancelled|OrderRejected|OrderDelivered"
+            + "|UserCreated|UserUpdated|UserPasswordChanged";
     /** An RFC 3339 date-time with its offset, e.g. 2026-12-07T08:00:00Z or 2026-12-07T11:00:00+03:00. */
     static final String DATE_TIME = "[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{1,9})?(Z|[+-][0-9]{2}:[0-9]{2})";
 
