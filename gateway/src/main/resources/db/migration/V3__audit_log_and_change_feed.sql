@@ -28,6 +28,7 @@ create unique index audit_event_event_id_key on audit_event (event_id);
 create index audit_event_time_idx on audit_event (occurred_at desc, id desc);
 create index audit_event_actor_idx on audit_event (actor, occurred_at desc, id desc);
 create index audit_event_entity_idx on audit_event (aggregate_type, aggregate_id, occurred_at desc, id desc);
+create index audit_event_entity_type_idx on audit_event (aggregate_type, occurred_at desc, id desc);
 create index audit_event_action_idx on audit_event (event_type, occurred_at desc, id desc);
 
 -- ---------------------------------------------------------------------------------------------

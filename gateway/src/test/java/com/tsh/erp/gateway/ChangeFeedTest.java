@@ -260,6 +260,34 @@ class ChangeFeedTest extends FeedTestBase {
                 phone.versions("product:"));
     }
 
+    /** Each type's part of a page is one index range after the cursor, in sequence order (no sort of the table). */
+    @Test
+    void eachTypeReadsItsIndexRangeInOrder() throws Exception {
+        Map<String, String> plans = Map.of(
+                "kind = 'product' and seq > 5 and (active or seq > 0)", "feed_record_kind_seq_idx",
+                "kind = 'client' and salesperson_id = 7 and seq > 5 and (active or seq > 0)", "feed_record_salesperson_seq_idx");
+        try (Connection c = db.connection(); Statement s = c.createStatement()) {
+            s.execute("set enable_seqscan = off");
+            s.execute("set enable_sort = off");
+            for (Map.Entry<String, String> e : plans.entrySet()) {
+                StringBuilder plan = new StringBuilder();
+                try (ResultSet rs = s.executeQuery("explain select record_id from feed_record where " + e.getKey() + " order by seq limit 51")) {
+                    while (rs.next()) {
+                        plan.append(rs.getString(1)).append('\n');
+                    }
+                }
+                assertTrue(plan.toString().contains(e.getValue()) && !plan.toString().contains("Sort"), e.getKey() + ":\n" + plan);
+            }
+            StringBuilder plan = new StringBuilder();
+            try (ResultSet rs = s.executeQuery("explain select record_id from feed_revocation where salesperson_id = 7 and seq > 5 order by seq limit 51")) {
+                while (rs.next()) {
+                    plan.append(rs.getString(1)).append('\n');
+                }
+            }
+            assertTrue(plan.toString().contains("feed_revocation_salesperson_seq_idx") && !plan.toString().contains("Sort"), plan.toString());
+        }
+    }
+
     /** The phone's records among this test's (the run's database is shared by every test). */
     private static Map<String, Long> mine(Phone phone, List<Long> products, List<Long> created, long c1, long c2) {
         Map<String, Long> out = new TreeMap<>();
