@@ -39,6 +39,8 @@ public class Users {
     Passwords passwords;
     @Inject
     RefreshTokens refreshTokens;
+    @Inject
+    com.tsh.erp.gateway.feed.AuditLog audit;
 
     public long count() {
         return sql.one("select count(*) as n from app_user", Params.none(), r -> r.getLong("n")).orElse(0L);
@@ -90,7 +92,7 @@ public class Users {
             }
             throw e;
         }
-        record(id, 0, actor, "created with roles " + names(settings.roles()) + (settings.active() ? "" : ", inactive"));
+        record(id, "UserCreated", 0, actor, "created with roles " + names(settings.roles()) + (settings.active() ? "" : ", inactive"));
         return get(id);
     }
 
@@ -128,7 +130,7 @@ public class Users {
         if (newPassword != null) {
             what.add("password reset");
         }
-        record(id, version + 1, actor, what.isEmpty() ? "saved unchanged" : String.join("; ", what));
+        record(id, "UserUpdated", version + 1, actor, what.isEmpty() ? "saved unchanged" : String.join("; ", what));
         if (newPassword != null || !settings.active()) {
             refreshTokens.revokeUser(id);
         }
@@ -141,7 +143,7 @@ public class Users {
         sql.update("update app_user set password_hash = :h, updated_at = now(), version = version + 1 where id = :id",
                 Params.of("h", passwords.hash(newPassword)).and("id", id));
         long version = sql.one("select version from app_user where id = :id", Params.of("id", id), r -> r.getLong("version")).orElseThrow();
-        record(id, version, actor, "password changed by the user");
+        record(id, "UserPasswordChanged", version, actor, "password changed by the user");
         refreshTokens.revokeUser(id);
     }
 
@@ -166,9 +168,10 @@ public class Users {
         }
     }
 
-    private void record(long userId, long version, String actor, String change) {
+    private void record(long userId, String action, long version, String actor, String change) {
         sql.update("insert into app_user_change (user_id, version, actor, change) values (:u, :v, :a, :c)",
                 Params.of("u", userId).and("v", version).and("a", actor).and("c", change));
+        audit.recordUserChange(action, userId, version, actor, change); // gw-feed: the audit log has the gateway's own changes too
     }
 
     private static ApiException duplicate(String username) {
