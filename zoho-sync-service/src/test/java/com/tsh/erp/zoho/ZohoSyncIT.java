@@ -81,6 +81,16 @@ class ZohoSyncIT {
                 .property("tsh.zoho.pull.incremental", "false");
     }
 
+    private static void sendProducts(long base, int from, int count, List<String> ids) throws Exception {
+        for (int i = from; i < from + count; i++) {
+            long id = base + i;
+            ids.add(String.valueOf(id));
+            send(Topics.CATALOG_PRODUCTS, String.valueOf(id), EventJson.write(new EventEnvelope<>(UUID.randomUUID(), "ProductUpserted",
+                    "Product", String.valueOf(id), 1, Instant.now(), "system:test", EventEnvelope.ORIGIN_TSH, null, null,
+                    ZohoTestBase.product(id, "IT-" + id, "7.00", true))));
+        }
+    }
+
     @AfterAll
     static void stop() {
         for (ServiceProcess p : new ServiceProcess[] {a, b, simulator}) {
@@ -95,17 +105,14 @@ class ZohoSyncIT {
     void twoReplicasAReplicaKilledMidBacklogAndAnExpiredTokenLoseNothingAndDuplicateNothing() throws Exception {
         List<String> ids = new ArrayList<>();
         long base = 7_000_000 + (System.nanoTime() % 1_000_000);
-        for (int i = 0; i < 300; i++) {
-            long id = base + i;
-            ids.add(String.valueOf(id));
-            send(Topics.CATALOG_PRODUCTS, String.valueOf(id), EventJson.write(new EventEnvelope<>(UUID.randomUUID(), "ProductUpserted",
-                    "Product", String.valueOf(id), 1, Instant.now(), "system:test", EventEnvelope.ORIGIN_TSH, null, null,
-                    ZohoTestBase.product(id, "IT-" + id, "7.00", true))));
-        }
+        sendProducts(base, 0, 300, ids);
         await().atMost(Duration.ofMinutes(2)).until(() -> count("tsh_zoho_it_" + RUN, "select count(*) from zoho_mapping where kind = 'product'") >= 60);
         // the token expires while both replicas work: the first 401 refreshes it once, the other replica takes the new one
         long refreshes = sim.refreshes();
         sim.expireTokens();
+        // more work after the expiry, so that calls meet the expired token even when the first batch is already through
+        // (CI once pushed all 300 before the expiry: no call came, no refresh, and the wait below ran out)
+        sendProducts(base, 300, 100, ids);
         // the next call meets the expired token; with the minute's budget spent it may wait for the window (up to 61 s)
         await().atMost(Duration.ofMinutes(2)).until(() -> sim.refreshes() > refreshes);
         await().atMost(Duration.ofMinutes(2)).until(() -> count("tsh_zoho_it_" + RUN, "select count(*) from zoho_mapping where kind = 'product'") >= 120);
