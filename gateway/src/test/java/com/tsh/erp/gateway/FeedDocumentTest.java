@@ -30,7 +30,7 @@ class FeedDocumentTest extends GatewayTestBase {
         JsonNode doc = document();
         JsonNode op = doc.at("/paths/~1api~1v1~1audit/get");
         assertEquals("bearer", op.at("/security/0").fieldNames().next());
-        assertEquals(Set.of("200", "400", "401", "403", "500", "503"), names(op.get("responses")));
+        assertEquals(Set.of("200", "400", "401", "403", "429", "500", "503"), names(op.get("responses")));
         assertEquals("#/components/responses/Unauthorized", op.at("/responses/401/$ref").asText());
         assertEquals("#/components/responses/Forbidden", op.at("/responses/403/$ref").asText());
         assertEquals(Set.of("user", "entity", "entity_id", "action", "from", "to", "page", "per_page"), parameters(op));
@@ -49,7 +49,7 @@ class FeedDocumentTest extends GatewayTestBase {
         JsonNode doc = document();
         JsonNode op = doc.at("/paths/~1mobile~1v1~1changes/get");
         assertEquals("bearer", op.at("/security/0").fieldNames().next());
-        assertEquals(Set.of("200", "400", "401", "500", "503"), names(op.get("responses")), "any role may call it: no 403");
+        assertEquals(Set.of("200", "400", "401", "429", "500", "503"), names(op.get("responses")), "any role may call it: no 403");
         assertEquals(Set.of("since", "types", "limit"), parameters(op));
         assertEquals(50, parameter(op, "limit").at("/schema/maximum").asInt());
         assertEquals(200, parameter(op, "since").at("/schema/maxLength").asInt());

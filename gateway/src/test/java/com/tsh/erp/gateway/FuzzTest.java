@@ -48,6 +48,11 @@ class FuzzTest extends GatewayTestBase {
                 .value("q", () -> "fz")
                 .unique("POST /api/v1/users", "username", ApiFuzzer.LOWER_CASE, ApiFuzzer.UPPER_CASE)
                 // a sign-in or refresh with any other value is the one 401 that tells nothing
+                // the forwarded routes and the phone lists call services this test does not run (503); each service fuzzes
+                // its own API, RoutesTest and MobileTest check what the gateway adds
+                .skip("/api/v1/products").skip("/api/v1/categories").skip("/api/v1/clients").skip("/api/v1/salespeople")
+                .skip("/api/v1/orders").skip("/api/v1/sync").skip("/mobile/v1/products").skip("/mobile/v1/clients")
+                .skip("/mobile/v1/orders")
                 .refusal("POST /api/v1/auth/login", 401)
                 .refusal("POST /api/v1/auth/refresh", 401)
                 .run()

@@ -3,6 +3,7 @@ package com.tsh.erp.gateway.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 
 /** The gateway's settings ({@code tsh.gateway.*}); the keys themselves are smallrye-jwt's (see {@code Keys}). */
@@ -50,4 +51,61 @@ public interface GatewayConfig {
         @WithDefault("false")
         boolean trustForwardedFor();
     }
+
+    /**
+     * The services the gateway forwards to, by name ({@code catalog}, {@code clients}, {@code orders},
+     * {@code zoho-sync}): {@code tsh.gateway.services.<name>.url} and {@code .timeout}.
+     */
+    Map<String, Upstream> services();
+
+    interface Upstream {
+
+        /** Its base URL, e.g. {@code http://catalog-service:8081}. */
+        String url();
+
+        /** How long an answer may take before the caller gets 503 (the call counts as a failure for the breaker). */
+        @WithDefault("5s")
+        Duration timeout();
+    }
+
+    /** The circuit breaker of each service: open after so many calls, most of them failed, for {@code delay}. */
+    Breaker breaker();
+
+    interface Breaker {
+
+        /** The calls the failure ratio is taken over. */
+        @WithDefault("20")
+        int requestVolume();
+
+        @WithDefault("0.5")
+        double failureRatio();
+
+        /** How long it stays open before it lets a trial call through. */
+        @WithDefault("5s")
+        Duration delay();
+    }
+
+    /** Requests per user and per address within a window, counted in Redis for every replica together. */
+    RateLimit rateLimit();
+
+    interface RateLimit {
+
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Requests one signed-in user may make within {@link #window()}. */
+        @WithDefault("600")
+        int perUser();
+
+        /** Requests from one address within {@link #window()}: a partner shop's phones may share one address. */
+        @WithDefault("3000")
+        int perAddress();
+
+        @WithDefault("1m")
+        Duration window();
+    }
+
+    /** A request slower than this is logged (method, path, status, time, request id). */
+    @WithDefault("500ms")
+    Duration slowRequest();
 }

@@ -1,0 +1,146 @@
+package com.tsh.erp.gateway.routes;
+
+import com.tsh.erp.gateway.config.GatewayConfig;
+import io.smallrye.faulttolerance.api.TypedGuard;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.util.TypeLiteral;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+import org.jboss.logging.Logger;
+
+/**
+ * Calls a service for the gateway: the JDK's HTTP client (HTTP/1.1, kept-alive connections, non-blocking), a timeout
+ * per service, and a circuit breaker per service (SmallRye Fault Tolerance's programmatic {@link TypedGuard}).
+ *
+ * <p>A call fails, for the breaker, when it times out, cannot connect, or the service answers 5xx. While a
+ * service's breaker is open its calls fail at once instead of each waiting for the timeout, so a stopped service
+ * costs the other routes nothing. Every failure reaches the caller as {@link ServiceUnavailable} (503), except a 5xx
+ * the service itself answered, which goes back as the service wrote it. Nothing is retried here: a retry of a write
+ * is the caller's decision (with an {@code Idempotency-Key}), and a retry of a read on a struggling service only adds
+ * load to it.
+ */
+@ApplicationScoped
+public class Forwarder {
+
+    private static final Logger LOG = Logger.getLogger(Forwarder.class);
+
+    /** The request headers a service may need; everything else (cookies, hop-by-hop headers) stays at the gateway. */
+    public static final List<String> FORWARDED_HEADERS = List.of("Authorization", "Content-Type", "Accept", "Accept-Language",
+            "Idempotency-Key", "X-Request-Id", "traceparent", "tracestate");
+
+    /** What the service answered. */
+    public record Answer(int status, Map<String, List<String>> headers, byte[] body) {
+
+        public String header(String name) {
+            for (Map.Entry<String, List<String>> e : headers.entrySet()) {
+                if (e.getKey().equalsIgnoreCase(name) && !e.getValue().isEmpty()) {
+                    return e.getValue().get(0);
+                }
+            }
+            return null;
+        }
+    }
+
+    /** A 5xx the service answered: a failure for the breaker, handed on to the caller as it is. */
+    private static final class ServerError extends RuntimeException {
+        final Answer answer;
+
+        ServerError(Answer answer) {
+            super("answered " + answer.status(), null, false, false);
+            this.answer = answer;
+        }
+    }
+
+    @Inject
+    GatewayConfig config;
+
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2)).followRedirects(HttpClient.Redirect.NEVER).build();
+    private final Map<Upstream, TypedGuard<CompletionStage<Answer>>> guards = new EnumMap<>(Upstream.class);
+
+    @PostConstruct
+    void guards() {
+        GatewayConfig.Breaker b = config.breaker();
+        for (Upstream u : Upstream.values()) {
+            guards.put(u, TypedGuard.create(new TypeLiteral<CompletionStage<Answer>>() {
+                    })
+                    .withDescription("gateway -> " + u.key())
+                    .withCircuitBreaker().name("gateway-" + u.key()).requestVolumeThreshold(b.requestVolume())
+                    .failureRatio(b.failureRatio()).delay(b.delay().toMillis(), ChronoUnit.MILLIS)
+                    .onStateChange(state -> LOG.warnf("circuit breaker of %s: %s", u.key(), state)).done()
+                    .withThreadOffload(false)
+                    .build());
+        }
+    }
+
+    private GatewayConfig.Upstream settings(Upstream service) {
+        GatewayConfig.Upstream s = config.services().get(service.key());
+        if (s == null) {
+            throw new IllegalStateException("tsh.gateway.services." + service.key() + ".url is not set");
+        }
+        return s;
+    }
+
+    /**
+     * Sends a request to a service. {@code pathAndQuery} is the service's path with the raw query, as the caller sent
+     * it; {@code headers} are the caller's headers of {@link #FORWARDED_HEADERS} that it sent.
+     */
+    public CompletionStage<Answer> call(Upstream service, String method, String pathAndQuery, Map<String, String> headers, byte[] body) {
+        GatewayConfig.Upstream s = settings(service);
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(s.url() + pathAndQuery)).timeout(s.timeout());
+        headers.forEach(request::header);
+        request.method(method, body == null || body.length == 0 ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofByteArray(body));
+        HttpRequest built = request.build();
+        CompletionStage<Answer> guarded = guards.get(service).get(() -> http.sendAsync(built, HttpResponse.BodyHandlers.ofByteArray())
+                .thenApply(r -> {
+                    Answer a = new Answer(r.statusCode(), r.headers().map(), r.body());
+                    if (a.status() >= 500) {
+                        throw new ServerError(a);
+                    }
+                    return a;
+                }));
+        return guarded.handle((answer, failure) -> {
+            if (failure == null) {
+                return CompletableFuture.completedFuture(answer);
+            }
+            Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+            if (cause instanceof ServerError e) {
+                return CompletableFuture.completedFuture(e.answer);
+            }
+            return CompletableFuture.<Answer>failedFuture(unavailable(service, cause, s.timeout()));
+        }).thenCompose(x -> x);
+    }
+
+    private ServiceUnavailable unavailable(Upstream service, Throwable cause, Duration timeout) {
+        if (cause instanceof CircuitBreakerOpenException) {
+            return new ServiceUnavailable(service, "too many of its recent calls failed; calls are paused for a few seconds",
+                    Math.max(1, config.breaker().delay().toSeconds()));
+        }
+        if (cause instanceof HttpTimeoutException) {
+            LOG.warnf("%s did not answer within %d ms", service.key(), timeout.toMillis());
+            return new ServiceUnavailable(service, "it did not answer within " + timeout.toMillis() + " ms", 1);
+        }
+        if (cause instanceof IOException) {
+            LOG.warnf("%s cannot be reached: %s", service.key(), cause.toString());
+            return new ServiceUnavailable(service, "it cannot be reached", 1);
+        }
+        LOG.errorf(cause, "calling %s failed", service.key());
+        return new ServiceUnavailable(service, "the call failed", 1);
+    }
+}
