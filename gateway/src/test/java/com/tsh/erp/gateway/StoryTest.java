@@ -153,5 +153,20 @@ class StoryTest {
             as(admin).queryParam("user", managerUser).queryParam("entity", "Order").queryParam("entity_id", orderId).get("/api/v1/audit")
                     .then().statusCode(200).body("items.action", equalTo(List.of("OrderDelivered")));
         });
+
+        // the phone's order: the client's name, each line with the product's current name and thumbnail
+        JsonPath now = as(admin).get("/api/v1/products/" + product).then().statusCode(200).extract().jsonPath();
+        Map<String, Object> rename = new LinkedHashMap<>(now.getMap(""));
+        rename.keySet().retainAll(java.util.Set.of("sku", "name", "name_ar", "unit", "retail_price", "wholesale_price", "reorder_level",
+                "category_id", "version"));
+        rename.put("name", "Renamed screen " + tag);
+        rename.put("image_urls", List.of("https://img.example/" + tag + ".jpg"));
+        as(admin).body(rename).put("/api/v1/products/" + product).then().statusCode(200);
+        as(seller).get("/mobile/v1/orders/" + orderId).then().statusCode(200).body("client_name", equalTo("Story shop " + tag))
+                .body("status", equalTo("DELIVERED")).body("lines[0].name", equalTo("Renamed screen " + tag))
+                .body("lines[0].image_url", equalTo("https://img.example/" + tag + ".jpg")).body("lines[0].quantity", equalTo(3));
+        // another salesperson's phone: no such order
+        as(com.tsh.erp.testing.TestTokens.salesperson("SALESPERSON", 987_654_321L)).get("/mobile/v1/orders/" + orderId).then()
+                .statusCode(404);
     }
 }

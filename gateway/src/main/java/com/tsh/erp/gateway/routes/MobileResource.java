@@ -44,9 +44,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /**
  * The phone lists: products, clients and orders at most 50 a page, with only what a phone's list row shows, and
  * {@code has_more}. Each is one call to the service that owns the data (with the caller's token, so the service
- * applies the caller's roles and ownership as for any call), reshaped here. A price is the one the caller sells at:
- * a client of type RETAIL or a retail salesperson is not a concern of the list; the row carries both prices and the
- * app shows the one of the client it sells to. A service that is down is 503 for its list only.
+ * applies the caller's roles and ownership as for any call), reshaped here. A product row carries both prices: the app
+ * shows the one of the client it sells to (wholesale or retail). One order ({@code /orders/{id}}) is composed: the
+ * order from order-service, then its products from catalog-service in one batch ({@code ?ids=}), never a call per line.
+ * A service that is down is 503 for its routes only (the order's products: the names it was ordered under, no
+ * thumbnails).
  */
 @Path("/mobile/v1")
 @Produces(MediaType.APPLICATION_JSON)
@@ -89,6 +91,109 @@ public class MobileResource {
     @Schema(name = "MobileOrderPage")
     public record OrderPage(List<Order> items, boolean hasMore,
                             @Schema(nullable = true, description = "Pass as `after` for the next page (null on the last)") String nextAfter) {
+    }
+
+    @Schema(name = "MobileOrderLine", description = "A line as priced when the order was placed, with the product as it is now")
+    public record OrderLine(int lineNo, long productId, String sku,
+                            @Schema(description = "The product's name now (the name it was ordered under when the product is gone)") String name,
+                            String nameAr, int quantity, BigDecimal unitPrice, BigDecimal lineTotal,
+                            @Schema(nullable = true, description = "The product's first image now, the phone's thumbnail") String imageUrl) {
+    }
+
+    @Schema(name = "MobileOrderDetail", description = "An order as a phone shows it: its client's name, its lines with each "
+            + "product's current name and thumbnail")
+    public record OrderDetail(String id, String number, long clientId, String clientName, String clientNameAr,
+                              @Schema(enumeration = {"PENDING", "CONFIRMED", "REJECTED", "CANCELLED", "DELIVERED"}) String status,
+                              List<OrderLine> lines, BigDecimal total, String currency, Instant placedAt) {
+    }
+
+    @GET
+    @Path("/orders/{id}")
+    @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.ACCOUNTANT, Roles.WAREHOUSE, Roles.SALESPERSON, Roles.PARTNER_SALESMAN,
+            Roles.TRAVEL_SALESPERSON, Roles.CLIENT})
+    @Operation(summary = "One order the caller may see, with each line's current product name and thumbnail (two calls: the "
+            + "order, then one batch of its products)")
+    @APIResponse(responseCode = "200", description = "The order", content = @Content(schema = @Schema(implementation = OrderDetail.class)))
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @SecurityRequirement(name = "bearer")
+    public CompletionStage<Response> order(@Context HttpServerRequest request, @Context SecurityContext security,
+            @jakarta.ws.rs.PathParam("id") @Pattern(regexp = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}",
+                    message = "must be an order id (a UUID)") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) String id) {
+        Map<String, String> headers = headers(request);
+        Caller caller = Caller.of(security);
+        return forwarder.call(Upstream.ORDERS, "GET", "/orders/" + id, headers, null).thenCompose(answer -> {
+            if (answer.status() != 200) {
+                return java.util.concurrent.CompletableFuture.completedFuture(passOn(answer));
+            }
+            JsonNode order = read(answer.body());
+            boolean mine = switch (caller.scope()) {
+                case ALL -> true;
+                case SALESPERSON -> order.path("salesperson_id").isIntegralNumber()
+                        && order.path("salesperson_id").asLong() == caller.ownSalesperson();
+                case CLIENT -> order.path("client_id").asLong() == caller.ownClient();
+                case NONE -> false;
+            };
+            if (!mine) {
+                return java.util.concurrent.CompletableFuture.completedFuture(
+                        ProxyResource.problem(request, 404, "not-found", "Not found", "order " + id + " does not exist"));
+            }
+            StringJoiner ids = new StringJoiner(",");
+            order.path("lines").forEach(l -> ids.add(l.path("product_id").asText()));
+            return forwarder.call(Upstream.CATALOG, "GET", "/products?ids=" + ids, headers, null).handle((products, failure) -> {
+                // the catalog down or refusing: the lines keep the names they were ordered under, no thumbnails
+                Map<Long, JsonNode> now = new java.util.HashMap<>();
+                if (failure == null && products.status() == 200) {
+                    read(products.body()).path("items").forEach(p -> now.put(p.path("id").asLong(), p));
+                }
+                List<OrderLine> lines = new ArrayList<>();
+                for (JsonNode l : order.path("lines")) {
+                    JsonNode p = now.get(l.path("product_id").asLong());
+                    lines.add(new OrderLine(l.path("line_no").asInt(), l.path("product_id").asLong(), l.path("sku").asText(),
+                            p == null ? l.path("name").asText() : p.path("name").asText(),
+                            p == null ? l.path("name_ar").asText() : p.path("name_ar").asText(), l.path("quantity").asInt(),
+                            l.path("unit_price").decimalValue(), l.path("line_total").decimalValue(), p == null ? null : text(p.path("image_url"))));
+                }
+                return Response.ok(new OrderDetail(order.path("id").asText(), order.path("number").asText(), order.path("client_id").asLong(),
+                        order.path("client_name").asText(), order.path("client_name_ar").asText(), order.path("status").asText(), lines,
+                        order.path("total").decimalValue(), order.path("currency").asText(), Instant.parse(order.path("placed_at").asText())))
+                        .type(MediaType.APPLICATION_JSON).build();
+            });
+        }).exceptionally(failure -> failed(request, failure));
+    }
+
+    private JsonNode read(byte[] body) {
+        try {
+            return json.readTree(body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Response passOn(Forwarder.Answer answer) {
+        Response.ResponseBuilder r = Response.status(answer.status()).entity(answer.body());
+        String type = answer.header("Content-Type");
+        return (type == null ? r : r.type(type)).build();
+    }
+
+    private static Response failed(HttpServerRequest request, Throwable failure) {
+        Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        if (cause instanceof ServiceUnavailable e) {
+            return e.response(request.path(), request.getHeader(com.tsh.erp.events.Correlation.REQUEST_ID_HEADER));
+        }
+        return ProxyResource.problem(request, 500, "internal-error", "Internal error",
+                "the request could not be completed; quote the request id when reporting it");
+    }
+
+    private static Map<String, String> headers(HttpServerRequest request) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        for (String name : List.of("Authorization", "Accept-Language", "X-Request-Id", "traceparent", "tracestate")) {
+            String value = request.getHeader(name);
+            if (value != null) {
+                headers.put(name, value);
+            }
+        }
+        return headers;
     }
 
     @GET
@@ -209,28 +314,13 @@ public class MobileResource {
                 q.add(k + "=" + URLEncoder.encode(v.toString(), StandardCharsets.UTF_8));
             }
         });
-        Map<String, String> headers = new LinkedHashMap<>();
-        for (String name : List.of("Authorization", "Accept-Language", "X-Request-Id", "traceparent", "tracestate")) {
-            String value = request.getHeader(name);
-            if (value != null) {
-                headers.put(name, value);
-            }
-        }
-        return forwarder.call(service, "GET", q.toString(), headers, null).handle((answer, failure) -> {
+        return forwarder.call(service, "GET", q.toString(), headers(request), null).handle((answer, failure) -> {
             if (failure != null) {
-                Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
-                        ? failure.getCause() : failure;
-                if (cause instanceof ServiceUnavailable e) {
-                    return e.response(request.path(), request.getHeader(com.tsh.erp.events.Correlation.REQUEST_ID_HEADER));
-                }
-                return ProxyResource.problem(request, 500, "internal-error", "Internal error",
-                        "the request could not be completed; quote the request id when reporting it");
+                return failed(request, failure);
             }
             if (answer.status() != 200) {
                 // the service's own refusal (a parameter out of its range, 404, 403) goes back as it wrote it
-                Response.ResponseBuilder r = Response.status(answer.status()).entity(answer.body());
-                String type = answer.header("Content-Type");
-                return (type == null ? r : r.type(type)).build();
+                return passOn(answer);
             }
             try {
                 return Response.ok(reshape.apply(json.readTree(answer.body()))).type(MediaType.APPLICATION_JSON).build();
