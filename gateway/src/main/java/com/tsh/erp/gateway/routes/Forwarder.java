@@ -6,13 +6,15 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.util.TypeLiteral;
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.client.HttpRequest;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumMap;
 import java.util.List;
@@ -20,12 +22,14 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeoutException;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.jboss.logging.Logger;
 
 /**
- * Calls a service for the gateway: the JDK's HTTP client (HTTP/1.1, kept-alive connections, non-blocking), a timeout
- * per service, and a circuit breaker per service (SmallRye Fault Tolerance's programmatic {@link TypedGuard}).
+ * Calls a service for the gateway: Vert.x's web client (HTTP/1.1, kept-alive connections, non-blocking, on the calling
+ * request's event loop), a timeout per service, and a circuit breaker per service (SmallRye Fault Tolerance's
+ * programmatic {@link TypedGuard}).
  *
  * <p>A call fails, for the breaker, when it times out, cannot connect, or the service answers 5xx. While a
  * service's breaker is open its calls fail at once instead of each waiting for the timeout, so a stopped service
@@ -69,12 +73,17 @@ public class Forwarder {
     @Inject
     GatewayConfig config;
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(2)).followRedirects(HttpClient.Redirect.NEVER).build();
+    @Inject
+    Vertx vertx;
+
+    private WebClient http;
     private final Map<Upstream, TypedGuard<CompletionStage<Answer>>> guards = new EnumMap<>(Upstream.class);
 
     @PostConstruct
     void guards() {
+        // up to 200 connections to each service (a replica of it), kept alive; no redirects followed
+        http = WebClient.create(vertx, new WebClientOptions().setKeepAlive(true).setMaxPoolSize(200).setConnectTimeout(2000)
+                .setFollowRedirects(false).setTryUseCompression(false));
         GatewayConfig.Breaker b = config.breaker();
         for (Upstream u : Upstream.values()) {
             guards.put(u, TypedGuard.create(new TypeLiteral<CompletionStage<Answer>>() {
@@ -102,14 +111,16 @@ public class Forwarder {
      */
     public CompletionStage<Answer> call(Upstream service, String method, String pathAndQuery, Map<String, String> headers, byte[] body) {
         GatewayConfig.Upstream s = settings(service);
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(s.url() + pathAndQuery)).timeout(s.timeout());
-        headers.forEach(request::header);
-        request.method(method, body == null || body.length == 0 ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofByteArray(body));
-        HttpRequest built = request.build();
-        CompletionStage<Answer> guarded = guards.get(service).get(() -> http.sendAsync(built, HttpResponse.BodyHandlers.ofByteArray())
-                .thenApply(r -> {
-                    Answer a = new Answer(r.statusCode(), r.headers().map(), r.body());
+        HttpRequest<Buffer> request = http.requestAbs(HttpMethod.valueOf(method), s.url() + pathAndQuery).timeout(s.timeout().toMillis());
+        headers.forEach(request::putHeader);
+        CompletionStage<Answer> guarded = guards.get(service).get(() -> (body == null || body.length == 0 ? request.send()
+                : request.sendBuffer(Buffer.buffer(body))).toCompletionStage().thenApply(r -> {
+                    Map<String, List<String>> answerHeaders = new LinkedHashMap<>();
+                    for (String name : r.headers().names()) {
+                        answerHeaders.put(name, new ArrayList<>(r.headers().getAll(name)));
+                    }
+                    Buffer b = r.body();
+                    Answer a = new Answer(r.statusCode(), answerHeaders, b == null ? new byte[0] : b.getBytes());
                     if (a.status() >= 500) {
                         throw new ServerError(a);
                     }
@@ -132,15 +143,11 @@ public class Forwarder {
             return new ServiceUnavailable(service, "too many of its recent calls failed; calls are paused for a few seconds",
                     Math.max(1, config.breaker().delay().toSeconds()));
         }
-        if (cause instanceof HttpTimeoutException) {
+        if (cause instanceof TimeoutException || String.valueOf(cause.getMessage()).contains("timeout")) {
             LOG.warnf("%s did not answer within %d ms", service.key(), timeout.toMillis());
             return new ServiceUnavailable(service, "it did not answer within " + timeout.toMillis() + " ms", 1);
         }
-        if (cause instanceof IOException) {
-            LOG.warnf("%s cannot be reached: %s", service.key(), cause.toString());
-            return new ServiceUnavailable(service, "it cannot be reached", 1);
-        }
-        LOG.errorf(cause, "calling %s failed", service.key());
-        return new ServiceUnavailable(service, "the call failed", 1);
+        LOG.warnf("%s cannot be reached: %s", service.key(), cause.toString());
+        return new ServiceUnavailable(service, "it cannot be reached", 1);
     }
 }
