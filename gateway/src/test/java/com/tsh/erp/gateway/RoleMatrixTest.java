@@ -51,14 +51,6 @@ class RoleMatrixTest {
         return t.replace("{number}", "SO-NOBODY").replaceAll("\\{[a-z_]+}", String.valueOf(NOBODY));
     }
 
-    private static ServiceProcess process(Upstream u) {
-        return switch (u) {
-            case CATALOG -> Services.catalog;
-            case CLIENTS -> Services.clients;
-            case ORDERS -> Services.orders;
-            case ZOHO_SYNC -> Services.zohoSync;
-        };
-    }
 
     /** The operations whose service document has a request body ("POST /products"). */
     private static final java.util.Set<String> WITH_BODY = new java.util.HashSet<>();
@@ -67,7 +59,7 @@ class RoleMatrixTest {
         if (WITH_BODY.isEmpty()) {
             for (Upstream u : Upstream.values()) {
                 try {
-                    JsonNode doc = JSON.readTree(given().baseUri(process(u).baseUrl()).get("/q/openapi?format=json").asString());
+                    JsonNode doc = JSON.readTree(given().baseUri(Services.of(u).baseUrl()).get("/q/openapi?format=json").asString());
                     doc.path("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(op -> {
                         if (op.getValue().has("requestBody")) {
                             WITH_BODY.add(op.getKey().toUpperCase(java.util.Locale.ROOT) + " " + path.getKey());
@@ -98,7 +90,7 @@ class RoleMatrixTest {
         List<String> wrong = new ArrayList<>();
         int calls = 0;
         for (RouteTable.Route route : RouteTable.ROUTES) {
-            ServiceProcess service = process(route.service());
+            ServiceProcess service = Services.of(route.service());
             for (String role : RoleMatrix.ROLES) {
                 Response viaGateway = call(null, route, role);
                 calls++;
@@ -125,7 +117,7 @@ class RoleMatrixTest {
     @Test
     void theTableNamesExactlyTheServicesOperations() throws Exception {
         for (Upstream u : List.of(Upstream.values())) {
-            JsonNode doc = JSON.readTree(given().baseUri(process(u).baseUrl()).get("/q/openapi?format=json").asString());
+            JsonNode doc = JSON.readTree(given().baseUri(Services.of(u).baseUrl()).get("/q/openapi?format=json").asString());
             Set<String> documented = new TreeSet<>();
             for (Iterator<java.util.Map.Entry<String, JsonNode>> paths = doc.path("paths").fields(); paths.hasNext(); ) {
                 var path = paths.next();

@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.tsh.erp.gateway.routes.RouteTable;
 import com.tsh.erp.gateway.routes.Upstream;
-import com.tsh.erp.testing.ServiceProcess;
 import io.quarkus.test.junit.QuarkusTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,14 +36,6 @@ class RoutesDocumentTest {
     static final Path FILE = Path.of("src/main/resources/META-INF/openapi.json");
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    private static ServiceProcess process(Upstream u) {
-        return switch (u) {
-            case CATALOG -> Services.catalog;
-            case CLIENTS -> Services.clients;
-            case ORDERS -> Services.orders;
-            case ZOHO_SYNC -> Services.zohoSync;
-        };
-    }
 
     static String made() throws Exception {
         ObjectNode out = JSON.createObjectNode();
@@ -52,7 +43,7 @@ class RoutesDocumentTest {
         ObjectNode schemas = JSON.createObjectNode();
         ObjectNode responses = JSON.createObjectNode();
         for (Upstream u : Upstream.values()) {
-            JsonNode doc = JSON.readTree(given().baseUri(process(u).baseUrl()).get("/q/openapi?format=json").asString());
+            JsonNode doc = JSON.readTree(given().baseUri(Services.of(u).baseUrl()).get("/q/openapi?format=json").asString());
             if (!out.has("openapi")) {
                 out.put("openapi", doc.path("openapi").asText());
             }

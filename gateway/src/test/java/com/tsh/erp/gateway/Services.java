@@ -46,6 +46,16 @@ public class Services implements QuarkusTestResourceLifecycleManager {
         return config;
     }
 
+    /** The running process of a service. */
+    static ServiceProcess of(com.tsh.erp.gateway.routes.Upstream u) {
+        return switch (u) {
+            case CATALOG -> catalog;
+            case CLIENTS -> clients;
+            case ORDERS -> orders;
+            case ZOHO_SYNC -> zohoSync;
+        };
+    }
+
     private static int closedPort() {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return s.getLocalPort();

@@ -89,13 +89,7 @@ public class DashboardResource {
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @SecurityRequirement(name = "bearer")
     public CompletionStage<Dashboard> dashboard(@Context HttpServerRequest request) {
-        Map<String, String> headers = new LinkedHashMap<>();
-        for (String name : List.of("Authorization", "X-Request-Id", "traceparent", "tracestate")) {
-            String value = request.getHeader(name);
-            if (value != null) {
-                headers.put(name, value);
-            }
-        }
+        Map<String, String> headers = MobileResource.headers(request);
         LocalDate today = LocalDate.now(BAGHDAD);
         CompletableFuture<Today> orders = part(Upstream.ORDERS, "/orders/stats?from=" + today + "&to=" + today + "&group_by=day",
                 headers, tree -> {

@@ -73,6 +73,29 @@ public class Forwarder {
     @Inject
     GatewayConfig config;
 
+    /** The caller's headers a composed call passes on (its token, language, request id and trace). */
+    public static Map<String, String> passedHeaders(io.vertx.core.http.HttpServerRequest request, List<String> names) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        for (String name : names) {
+            String value = request.getHeader(name);
+            if (value != null) {
+                headers.put(name, value);
+            }
+        }
+        return headers;
+    }
+
+    /** The answer to a call that failed: 503 for {@link ServiceUnavailable}, else a 500 problem (logged). */
+    public static jakarta.ws.rs.core.Response failed(io.vertx.core.http.HttpServerRequest request, Throwable failure) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        if (cause instanceof ServiceUnavailable e) {
+            return e.response(request.path(), request.getHeader(com.tsh.erp.events.Correlation.REQUEST_ID_HEADER));
+        }
+        LOG.errorf(cause, "%s %s failed", request.method(), request.path());
+        return ProxyResource.problem(request, 500, "internal-error", "Internal error",
+                "the request could not be completed; quote the request id when reporting it");
+    }
+
     @Inject
     Vertx vertx;
 

@@ -159,7 +159,7 @@ public class MobileResource {
                         order.path("total").decimalValue(), order.path("currency").asText(), Instant.parse(order.path("placed_at").asText())))
                         .type(MediaType.APPLICATION_JSON).build();
             });
-        }).exceptionally(failure -> failed(request, failure));
+        }).exceptionally(failure -> Forwarder.failed(request, failure));
     }
 
     private JsonNode read(byte[] body) {
@@ -176,24 +176,9 @@ public class MobileResource {
         return (type == null ? r : r.type(type)).build();
     }
 
-    private static Response failed(HttpServerRequest request, Throwable failure) {
-        Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-        if (cause instanceof ServiceUnavailable e) {
-            return e.response(request.path(), request.getHeader(com.tsh.erp.events.Correlation.REQUEST_ID_HEADER));
-        }
-        return ProxyResource.problem(request, 500, "internal-error", "Internal error",
-                "the request could not be completed; quote the request id when reporting it");
-    }
 
-    private static Map<String, String> headers(HttpServerRequest request) {
-        Map<String, String> headers = new LinkedHashMap<>();
-        for (String name : List.of("Authorization", "Accept-Language", "X-Request-Id", "traceparent", "tracestate")) {
-            String value = request.getHeader(name);
-            if (value != null) {
-                headers.put(name, value);
-            }
-        }
-        return headers;
+    static Map<String, String> headers(HttpServerRequest request) {
+        return Forwarder.passedHeaders(request, List.of("Authorization", "Accept-Language", "X-Request-Id", "traceparent", "tracestate"));
     }
 
     @GET
@@ -316,7 +301,7 @@ public class MobileResource {
         });
         return forwarder.call(service, "GET", q.toString(), headers(request), null).handle((answer, failure) -> {
             if (failure != null) {
-                return failed(request, failure);
+                return Forwarder.failed(request, failure);
             }
             if (answer.status() != 200) {
                 // the service's own refusal (a parameter out of its range, 404, 403) goes back as it wrote it

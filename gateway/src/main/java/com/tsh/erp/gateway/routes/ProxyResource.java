@@ -102,19 +102,8 @@ public class ProxyResource {
         }
         String query = request.query();
         String target = query == null ? path : path + "?" + query;
-        return forwarder.call(route.service(), method, target, headers, body).handle((answer, failure) -> {
-            if (failure == null) {
-                return answer(route, caller, request, answer);
-            }
-            Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
-                    ? failure.getCause() : failure;
-            if (cause instanceof ServiceUnavailable e) {
-                return e.response(request.path(), request.getHeader(com.tsh.erp.events.Correlation.REQUEST_ID_HEADER));
-            }
-            LOG.errorf(cause, "forwarding %s %s failed", method, path);
-            return problem(request, 500, "internal-error", "Internal error",
-                    "the request could not be completed; quote the request id when reporting it");
-        });
+        return forwarder.call(route.service(), method, target, headers, body)
+                .handle((answer, failure) -> failure == null ? answer(route, caller, request, answer) : Forwarder.failed(request, failure));
     }
 
     /** A problem answer built here: the thread that completes a call has not the request's MDC. */
