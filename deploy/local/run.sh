@@ -106,6 +106,8 @@ done
 if [ -f gateway/target/quarkus-app/quarkus-run.jar ]; then
   echo "Gateway sign-in: admin / $(cat "$GATEWAY_ADMIN_PASSWORD_FILE")  (POST http://127.0.0.1:8080/api/v1/auth/login; the password"
   echo "  is kept in $GATEWAY_ADMIN_PASSWORD_FILE and used when the gateway's database has no user yet)"
+  echo "The apps' entry: http://127.0.0.1:8080/api/v1/... (every service's routes) and /mobile/v1/... (the phone lists),"
+  echo "  with the access token as Authorization: Bearer <access_token>"
 fi
 echo "Ctrl-C stops everything started here."
 wait
