@@ -13,7 +13,6 @@ import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumMap;
@@ -48,15 +47,11 @@ public class Forwarder {
             "Idempotency-Key", "X-Request-Id", "traceparent", "tracestate");
 
     /** What the service answered. */
-    public record Answer(int status, Map<String, List<String>> headers, byte[] body) {
+    public record Answer(int status, io.vertx.core.MultiMap headers, byte[] body) {
 
+        /** The header's first value (names in any case), or null. */
         public String header(String name) {
-            for (Map.Entry<String, List<String>> e : headers.entrySet()) {
-                if (e.getKey().equalsIgnoreCase(name) && !e.getValue().isEmpty()) {
-                    return e.getValue().get(0);
-                }
-            }
-            return null;
+            return headers.get(name);
         }
     }
 
@@ -87,7 +82,7 @@ public class Forwarder {
 
     /** The answer to a call that failed: 503 for {@link ServiceUnavailable}, else a 500 problem (logged). */
     public static jakarta.ws.rs.core.Response failed(io.vertx.core.http.HttpServerRequest request, Throwable failure) {
-        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        Throwable cause = unwrap(failure);
         if (cause instanceof ServiceUnavailable e) {
             return e.response(request.path(), request.getHeader(com.tsh.erp.events.Correlation.REQUEST_ID_HEADER));
         }
@@ -138,27 +133,19 @@ public class Forwarder {
         headers.forEach(request::putHeader);
         CompletionStage<Answer> guarded = guards.get(service).get(() -> (body == null || body.length == 0 ? request.send()
                 : request.sendBuffer(Buffer.buffer(body))).toCompletionStage().thenApply(r -> {
-                    Map<String, List<String>> answerHeaders = new LinkedHashMap<>();
-                    for (String name : r.headers().names()) {
-                        answerHeaders.put(name, new ArrayList<>(r.headers().getAll(name)));
-                    }
                     Buffer b = r.body();
-                    Answer a = new Answer(r.statusCode(), answerHeaders, b == null ? new byte[0] : b.getBytes());
+                    Answer a = new Answer(r.statusCode(), r.headers(), b == null ? new byte[0] : b.getBytes());
                     if (a.status() >= 500) {
                         throw new ServerError(a);
                     }
                     return a;
                 }));
-        return guarded.handle((answer, failure) -> {
-            if (failure == null) {
-                return CompletableFuture.completedFuture(answer);
-            }
-            Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-            if (cause instanceof ServerError e) {
-                return CompletableFuture.completedFuture(e.answer);
-            }
-            return CompletableFuture.<Answer>failedFuture(unavailable(service, cause, s.timeout()));
-        }).thenCompose(x -> x);
+        return guarded.exceptionallyCompose(failure -> unwrap(failure) instanceof ServerError e ? CompletableFuture.completedFuture(e.answer)
+                : CompletableFuture.failedFuture(unavailable(service, unwrap(failure), s.timeout())));
+    }
+
+    private static Throwable unwrap(Throwable failure) {
+        return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
     }
 
     private ServiceUnavailable unavailable(Upstream service, Throwable cause, Duration timeout) {

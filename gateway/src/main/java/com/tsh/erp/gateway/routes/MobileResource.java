@@ -127,14 +127,7 @@ public class MobileResource {
                 return java.util.concurrent.CompletableFuture.completedFuture(passOn(answer));
             }
             JsonNode order = read(answer.body());
-            boolean mine = switch (caller.scope()) {
-                case ALL -> true;
-                case SALESPERSON -> order.path("salesperson_id").isIntegralNumber()
-                        && order.path("salesperson_id").asLong() == caller.ownSalesperson();
-                case CLIENT -> order.path("client_id").asLong() == caller.ownClient();
-                case NONE -> false;
-            };
-            if (!mine) {
+            if (!ProxyResource.owns(RouteTable.Owned.ORDER, caller, order)) {
                 return java.util.concurrent.CompletableFuture.completedFuture(
                         ProxyResource.problem(request, 404, "not-found", "Not found", "order " + id + " does not exist"));
             }
@@ -228,9 +221,10 @@ public class MobileResource {
         query.put("page", page);
         query.put("per_page", perPage == null ? MAX_PER_PAGE : perPage);
         Caller caller = Caller.of(security);
-        return list(Upstream.CLIENTS, "/clients", query, request, tree -> new ClientPage(items(tree, item -> new Client(
+        return list(Upstream.CLIENTS, "/clients", query, request, tree -> new ClientPage(items(tree,
+                item -> ProxyResource.owns(RouteTable.Owned.CLIENT, caller, item), item -> new Client(
                 item.path("id").asLong(), item.path("name").asText(), item.path("name_ar").asText(), item.path("client_type").asText(),
-                text(item.path("phone")), text(item.path("city")))).stream().filter(c -> owns(caller, tree, c.id())).toList(),
+                text(item.path("phone")), text(item.path("city")))),
                 tree.path("page").asInt(), tree.path("per_page").asInt(), tree.path("has_more").asBoolean()));
     }
 
@@ -263,30 +257,22 @@ public class MobileResource {
                 tree.path("has_more").asBoolean(), text(tree.path("next_after"))));
     }
 
-    /** A client row the caller owns (the service filters already; this is the gateway's second check). */
-    private static boolean owns(Caller caller, JsonNode page, long clientId) {
-        if (caller.scope() == Caller.Scope.CLIENT) {
-            return clientId == caller.ownClient();
-        }
-        if (caller.scope() != Caller.Scope.SALESPERSON) {
-            return caller.scope() == Caller.Scope.ALL;
-        }
-        for (JsonNode item : page.path("items")) {
-            if (item.path("id").asLong() == clientId) {
-                return item.path("salesperson_id").isIntegralNumber() && item.path("salesperson_id").asLong() == caller.ownSalesperson();
-            }
-        }
-        return false;
-    }
 
     private static String text(JsonNode node) {
         return node == null || node.isNull() || node.isMissingNode() ? null : node.asText();
     }
 
     private static <T> List<T> items(JsonNode page, Function<JsonNode, T> row) {
+        return items(page, item -> true, row);
+    }
+
+    /** The page's items the filter keeps, each made a row (the gateway's second ownership check filters client rows). */
+    private static <T> List<T> items(JsonNode page, java.util.function.Predicate<JsonNode> keep, Function<JsonNode, T> row) {
         List<T> out = new ArrayList<>();
         for (JsonNode item : page.path("items")) {
-            out.add(row.apply(item));
+            if (keep.test(item)) {
+                out.add(row.apply(item));
+            }
         }
         return out;
     }

@@ -22,7 +22,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -83,9 +82,10 @@ public class ProxyResource {
         }
         RouteTable.Route route = RouteTable.match(method, path);
         if (route == null) {
-            if (!RouteTable.methodsOf(path).isEmpty()) {
+            java.util.List<String> allowed = RouteTable.methodsOf(path);
+            if (!allowed.isEmpty()) {
                 throw new ApiException(405, "method-not-allowed", "Method not allowed",
-                        method + " is not allowed here; allowed: " + String.join(", ", RouteTable.methodsOf(path)), null);
+                        method + " is not allowed here; allowed: " + String.join(", ", allowed), null);
             }
             throw new ApiException(404, "not-found", "Not found", "no route " + method + " " + PREFIX + path, null);
         }
@@ -93,13 +93,7 @@ public class ProxyResource {
         if (!caller.hasAny(route.roles())) {
             throw new ApiException(403, "forbidden", "Forbidden", "your roles do not allow this", null);
         }
-        Map<String, String> headers = new LinkedHashMap<>();
-        for (String name : Forwarder.FORWARDED_HEADERS) {
-            String value = request.getHeader(name);
-            if (value != null) {
-                headers.put(name, value);
-            }
-        }
+        Map<String, String> headers = Forwarder.passedHeaders(request, Forwarder.FORWARDED_HEADERS);
         String query = request.query();
         String target = query == null ? path : path + "?" + query;
         return forwarder.call(route.service(), method, target, headers, body)
@@ -210,7 +204,8 @@ public class ProxyResource {
         return null;
     }
 
-    private static boolean owns(RouteTable.Owned owned, Caller caller, JsonNode object) {
+    /** Whether the caller owns this client ({@code id}, {@code salesperson_id}) or order ({@code client_id}, {@code salesperson_id}). */
+    static boolean owns(RouteTable.Owned owned, Caller caller, JsonNode object) {
         return switch (caller.scope()) {
             case ALL -> true;
             case SALESPERSON -> object.path("salesperson_id").isIntegralNumber()

@@ -142,11 +142,8 @@ public final class RouteTable {
         return false;
     }
 
-    /** The route for a method and a service path (raw, as sent), or null; a path that {@link #climbs} matches nothing. */
+    /** The route for a method and a service path (raw, as sent), or null. The caller refuses a path that {@link #climbs} first. */
     public static Route match(String method, String path) {
-        if (climbs(path)) {
-            return null;
-        }
         for (int i = 0; i < ROUTES.size(); i++) {
             Route r = ROUTES.get(i);
             if (r.method().equals(method) && PATTERNS.get(i).matcher(path).matches()) {
