@@ -89,8 +89,10 @@ final class BackendFailures {
         if (state != null && (state.startsWith("08") || TRANSIENT.contains(state))) {
             return Optional.of(unavailable());
         }
-        if (state == null && e.getMessage() != null && e.getMessage().contains("Acquisition timeout")) {
-            return Optional.of(unavailable()); // Agroal: no connection free (or none can be made) in time
+        if (state == null && e.getMessage() != null && e.getMessage().toLowerCase(java.util.Locale.ROOT).contains("acquisition timeout")) {
+            // Agroal: no connection can be made in time ("Acquisition timeout while waiting for new connection"), or every
+            // connection of the pool stayed busy ("Sorry, acquisition timeout!")
+            return Optional.of(unavailable());
         }
         return Optional.empty();
     }

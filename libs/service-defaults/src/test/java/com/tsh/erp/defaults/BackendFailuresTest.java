@@ -28,6 +28,9 @@ class BackendFailuresTest {
         }
         assertEquals(503, BackendFailures.classify(new SQLException("Acquisition timeout while waiting for new connection"))
                 .orElseThrow().status());
+        // Agroal's other wording, when every connection of the pool stays busy (seen as 500s under a sign-in storm)
+        assertEquals(503, BackendFailures.classify(new IllegalStateException("SQL failed", new SQLException("Sorry, acquisition timeout!")))
+                .orElseThrow().status());
         assertEquals(503, BackendFailures.classify(new RuntimeException(new ConnectException("refused"))).orElseThrow().status());
     }
 
