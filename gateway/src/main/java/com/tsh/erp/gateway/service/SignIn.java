@@ -1,6 +1,7 @@
 package com.tsh.erp.gateway.service;
 
 import com.tsh.erp.defaults.ApiException;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -37,8 +38,12 @@ public class SignIn {
     /**
      * Checks the name and password (a bcrypt check even for an unknown name, so the time tells nothing) and
      * opens a new family of refresh tokens. Locked names and addresses are refused before any check.
+     *
+     * <p>No database connection is held during the bcrypt check: the user is read by one statement, and only the new
+     * refresh token is written in a transaction. Holding one through the check (tens of milliseconds of CPU, far more
+     * when many sign in at once) emptied the pool when 500 users signed in within 30 s, and the rest waited out the
+     * pool's timeout (BENCHMARKS.md, gateway-load).
      */
-    @Transactional
     public TokenPair login(String username, String password, String address) {
         throttle.checkOpen(username, address);
         var account = users.byUsername(username);
@@ -50,7 +55,8 @@ public class SignIn {
         }
         throttle.succeeded(username);
         UserView user = account.get().user();
-        return new TokenPair(accessTokens.sign(user), refreshTokens.issue(user.id(), UUID.randomUUID()), accessTokens.ttlSeconds(), "Bearer");
+        String refresh = QuarkusTransaction.joiningExisting().call(() -> refreshTokens.issue(user.id(), UUID.randomUUID()));
+        return new TokenPair(accessTokens.sign(user), refresh, accessTokens.ttlSeconds(), "Bearer");
     }
 
     /**
