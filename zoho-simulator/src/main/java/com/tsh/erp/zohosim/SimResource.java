@@ -194,6 +194,52 @@ public class SimResource {
         });
     }
 
+    /**
+     * {@code {"items": [...], "contacts": [...], "modified_time": "2026-12-01T08:00:00Z"}}: adds these records as they are
+     * given (a create's fields; custom fields as a create sends them), created and last modified at {@code modified_time}
+     * (default: now), and answers their new ids in the order given. What an organization already holds, e.g. the local
+     * run's 10x data (deploy/local/data-10x.sh); a duplicate SKU or contact name refuses the whole call.
+     */
+    @POST
+    @Path("/import")
+    public Response importRecords(String body) {
+        return handle(() -> {
+            JsonNode b = object(body, List.of("items", "contacts", "modified_time"));
+            List<ObjectNode> items = objects(b, "items");
+            List<ObjectNode> contacts = objects(b, "contacts");
+            if (items.size() + contacts.size() > 50_000) {
+                throw ZohoException.invalid("items", "at most 50000 records a call");
+            }
+            long modified = System.currentTimeMillis();
+            if (b.hasNonNull("modified_time")) {
+                try {
+                    modified = java.time.Instant.parse(b.get("modified_time").asText()).toEpochMilli();
+                } catch (java.time.format.DateTimeParseException e) {
+                    throw ZohoException.invalid("modified_time", "an ISO-8601 instant");
+                }
+            }
+            return ok(store.importRecords(items, contacts, modified));
+        });
+    }
+
+    private static List<ObjectNode> objects(JsonNode b, String field) {
+        JsonNode list = b.get(field);
+        if (list == null || list.isNull()) {
+            return List.of();
+        }
+        if (!list.isArray()) {
+            throw ZohoException.invalid(field, "an array of objects");
+        }
+        List<ObjectNode> out = new java.util.ArrayList<>();
+        for (JsonNode n : list) {
+            if (!(n instanceof ObjectNode o)) {
+                throw ZohoException.invalid(field, "an array of objects");
+            }
+            out.add(o);
+        }
+        return out;
+    }
+
     /** Records, call log, counters and faults emptied, limits back to the settings. Tokens stay valid. */
     @POST
     @Path("/reset")

@@ -621,42 +621,97 @@ public class Store {
         Seeder s = new Seeder(seed, now);
         int madeItems = 0;
         for (int i = 0; i < items; i++) {
-            Seeder.Made m = s.item(++seededItems);
-            String sku = text(m.body(), "sku");
-            if (skus.containsKey(key(sku))) {
-                continue;
+            if (addItem(s.item(++seededItems)) > 0) {
+                madeItems++;
             }
-            long id = newId();
-            m.body().put("item_id", id);
-            m.body().set("custom_fields", itemCustomFields(NODES.arrayNode(), m.customFields()));
-            Rec rec = new Rec(id, m.created(), m.body());
-            rec.touch(m.modified());
-            records.get(Kind.items).put(id, rec);
-            skus.put(key(sku), id);
-            madeItems++;
         }
         int madeContacts = 0;
         for (int i = 0; i < contacts; i++) {
-            Seeder.Made m = s.contact(++seededContacts);
-            String name = text(m.body(), "contact_name");
-            if (contactNames.containsKey(key(name))) {
-                continue;
+            if (addContact(s.contact(++seededContacts)) > 0) {
+                madeContacts++;
             }
-            long id = newId();
-            m.body().put("contact_id", String.valueOf(id));
-            JsonNode persons = m.body().remove("contact_persons");
-            contactPersons(m.body(), persons);
-            m.body().set("custom_fields", contactCustomFields(NODES.arrayNode(), m.customFields()));
-            Rec rec = new Rec(id, m.created(), m.body());
-            rec.touch(m.modified());
-            records.get(Kind.contacts).put(id, rec);
-            contactNames.put(key(name), id);
-            madeContacts++;
         }
         Map<String, Integer> made = new LinkedHashMap<>();
         made.put("items", madeItems);
         made.put("contacts", madeContacts);
         return made;
+    }
+
+    /**
+     * Adds the given items and contacts as they are (a create's fields, custom fields in the request's shape), created
+     * and last modified at {@code modified}: what a Zoho organization already holds before a test or a local run starts.
+     * Returns the new ids in the order given; a duplicate SKU or contact name is refused with Zoho's error, and then
+     * nothing is added.
+     */
+    public synchronized Map<String, List<String>> importRecords(List<ObjectNode> items, List<ObjectNode> contacts, long modified) {
+        java.util.Set<String> newSkus = new java.util.HashSet<>();
+        for (ObjectNode b : items) {
+            String sku = text(b, "sku");
+            if (sku == null || text(b, "name") == null) {
+                throw ZohoException.invalid("items", "every item needs name and sku");
+            }
+            if (skus.containsKey(key(sku)) || !newSkus.add(key(sku))) {
+                throw new ZohoException(400, 1001, "Item with SKU " + sku + " already exists.");
+            }
+        }
+        java.util.Set<String> newNames = new java.util.HashSet<>();
+        for (ObjectNode b : contacts) {
+            String name = text(b, "contact_name");
+            if (name == null) {
+                throw ZohoException.invalid("contacts", "every contact needs contact_name");
+            }
+            if (contactNames.containsKey(key(name)) || !newNames.add(key(name))) {
+                throw new ZohoException(400, 3062, "The contact name already exists.");
+            }
+        }
+        List<String> itemIds = new ArrayList<>();
+        for (ObjectNode b : items) {
+            JsonNode cf = b.remove("custom_fields");
+            itemIds.add(String.valueOf(addItem(new Seeder.Made(b, cf instanceof ArrayNode a ? a : NODES.arrayNode(), modified, modified))));
+        }
+        List<String> contactIds = new ArrayList<>();
+        for (ObjectNode b : contacts) {
+            JsonNode cf = b.remove("custom_fields");
+            contactIds.add(String.valueOf(addContact(new Seeder.Made(b, cf instanceof ArrayNode a ? a : NODES.arrayNode(), modified, modified))));
+        }
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        out.put("items", itemIds);
+        out.put("contacts", contactIds);
+        return out;
+    }
+
+    /** Stores a made item; its id, or -1 when an item has its SKU already. */
+    private long addItem(Seeder.Made m) {
+        String sku = text(m.body(), "sku");
+        if (skus.containsKey(key(sku))) {
+            return -1;
+        }
+        long id = newId();
+        m.body().put("item_id", id);
+        m.body().set("custom_fields", itemCustomFields(NODES.arrayNode(), m.customFields()));
+        Rec rec = new Rec(id, m.created(), m.body());
+        rec.touch(m.modified());
+        records.get(Kind.items).put(id, rec);
+        skus.put(key(sku), id);
+        return id;
+    }
+
+    /** Stores a made contact; its id, or -1 when a contact has its name already. */
+    private long addContact(Seeder.Made m) {
+        String name = text(m.body(), "contact_name");
+        if (contactNames.containsKey(key(name))) {
+            return -1;
+        }
+        long id = newId();
+        m.body().put("contact_id", String.valueOf(id));
+        JsonNode persons = m.body().remove("contact_persons");
+        contactPersons(m.body(), persons);
+        m.body().set("custom_fields", contactCustomFields(NODES.arrayNode(), m.customFields()));
+        Rec rec = new Rec(id, m.created(), m.body());
+        rec.touch(m.modified());
+        records.get(Kind.contacts).put(id, rec);
+        contactNames.put(key(name), id);
+        return id;
     }
 
     // ---------------------------------------------------------------- helpers

@@ -90,4 +90,34 @@ class SeedTest extends SimTestBase {
         api().queryParam("last_modified_time", now).get("/inventory/v1/items").then()
                 .body("items.item_id", equalTo(List.of(item)));
     }
+
+    @Test
+    void importedRecordsAreStoredAsGivenWithTheirTimeAndDuplicatesRefuseTheWholeCall() {
+        Map<String, Object> item = Map.of("name", "Fast charger white #41", "sku", "IMP-0041", "rate", 12500, "purchase_rate", 9000,
+                "unit", "pcs", "status", "active",
+                "custom_fields", List.of(Map.of("customfield_id", 46000000000101L, "value", "شاحن سريع أبيض رقم 41")));
+        Map<String, Object> contact = Map.of("contact_name", "Baghdad Mobile 7", "contact_type", "customer",
+                "customer_sub_type", "business", "contact_persons", List.of(Map.of("phone", "+9647700000007", "is_primary_contact", true)));
+        JsonPath made = given().contentType(ContentType.JSON)
+                .body(Map.of("items", List.of(item), "contacts", List.of(contact), "modified_time", "2026-01-02T03:04:05Z"))
+                .post("/sim/import").then().statusCode(200).extract().jsonPath();
+        String itemId = made.getString("items[0]");
+        String contactId = made.getString("contacts[0]");
+
+        Response got = api().get("/inventory/v1/items/" + itemId);
+        got.then().statusCode(200).body("item.sku", equalTo("IMP-0041")).body("item.name", equalTo("Fast charger white #41"))
+                .body("item.custom_fields[0].value", equalTo("شاحن سريع أبيض رقم 41"));
+        conforms(Op.ITEM_GET, "/items/" + itemId, got);
+        api().queryParam("sku", "IMP-0041").get("/inventory/v1/items").then()
+                .body("items[0].last_modified_time", equalTo("2026-01-02T03:04:05+0000"));
+        api().get("/books/v3/contacts/" + contactId).then().statusCode(200).body("contact.contact_name", equalTo("Baghdad Mobile 7"));
+
+        // the same SKU again, beside a new contact: refused as Zoho refuses it, and the contact is not added either
+        given().contentType(ContentType.JSON).body(Map.of("items", List.of(item), "contacts",
+                        List.of(Map.of("contact_name", "Not added", "contact_type", "customer"))))
+                .post("/sim/import").then().statusCode(400).body("code", equalTo(1001));
+        api().queryParam("contact_name", "Not added").get("/books/v3/contacts").then().body("contacts.size()", equalTo(0));
+        given().contentType(ContentType.JSON).body(Map.of("items", "not a list")).post("/sim/import").then().statusCode(400)
+                .body("code", equalTo(2));
+    }
 }
