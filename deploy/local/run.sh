@@ -2,9 +2,21 @@
 # Runs the whole system locally: PostgreSQL, Redis and a Kafka broker (using any already running),
 # a database for each service, every service module there is, and a little demo data (first run
 # only), then prints what runs where. Ctrl-C stops everything this script started.
+#   deploy/local/run.sh              demo data (bilingual, loaded through the APIs)
+#   deploy/local/run.sh --data 10x   the 10x data set instead (deploy/local/data-10x.sh: 20,000 products, 5,000
+#                                    clients, 1,000 salespeople, 200,000 orders, written by SQL in two to three minutes)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 . deploy/local/common.sh
+
+DATA=demo
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --data) DATA="$2"; shift 2 ;;
+    *) echo "usage: deploy/local/run.sh [--data demo|10x]" >&2; exit 2 ;;
+  esac
+done
+case "$DATA" in demo|10x) ;; *) echo "--data takes demo or 10x" >&2; exit 2 ;; esac
 
 # service module | port | database ("-": none)  (a module joins the local run once its folder exists)
 # The Zoho simulator comes first: zoho-sync-service talks to it instead of Zoho on this machine.
@@ -90,8 +102,12 @@ for s in "${started[@]}"; do
   done
 done
 
-TSH_ADMIN_USERNAME=admin TSH_ADMIN_PASSWORD="$(cat "$GATEWAY_ADMIN_PASSWORD_FILE" 2>/dev/null || true)" \
-  deploy/local/demo-data.sh || log "demo data not loaded (see the service logs)"
+if [ "$DATA" = 10x ]; then
+  deploy/local/data-10x.sh || log "10x data not loaded (see above)"
+else
+  TSH_ADMIN_USERNAME=admin TSH_ADMIN_PASSWORD="$(cat "$GATEWAY_ADMIN_PASSWORD_FILE" 2>/dev/null || true)" \
+    deploy/local/demo-data.sh || log "demo data not loaded (see the service logs)"
+fi
 
 echo
 echo "TSH ERP running locally"

@@ -24,7 +24,6 @@ import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 import org.postgresql.copy.PGCopyOutputStream;
-import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * Two years of order history at ten times today's size, written straight into order-service's
@@ -754,13 +753,7 @@ public final class GeneratedOrders {
                 }
             }
         }
-        PGSimpleDataSource ds = new PGSimpleDataSource();
-        ds.setServerNames(new String[]{env("TSH_PG_HOST", "127.0.0.1")});
-        ds.setPortNumbers(new int[]{Integer.parseInt(env("TSH_PG_PORT", "5432"))});
-        ds.setDatabaseName(database);
-        ds.setUser(env("TSH_PG_USER", "postgres"));
-        ds.setPassword(env("TSH_PG_PASSWORD", ""));
-        try (Connection c = ds.getConnection()) {
+        try (Connection c = com.tsh.erp.bench.LocalDatabase.named(database).getConnection()) {
             try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
                     "select to_regclass('sales_order') is not null and exists (select 1 from sales_order)")) {
                 rs.next();
@@ -776,10 +769,5 @@ public final class GeneratedOrders {
             Loaded loaded = load(c, Sizes.TEN_X, seed, Instant.now().truncatedTo(ChronoUnit.MICROS));
             System.out.println(loaded.summary());
         }
-    }
-
-    private static String env(String name, String fallback) {
-        String v = System.getenv(name);
-        return v == null || v.isBlank() ? fallback : v;
     }
 }
