@@ -40,6 +40,11 @@ final class BackendFailures {
     }
 
     /** Optimistic-lock failures, by name: this library does not depend on JPA or Hibernate. */
+    /**
+     * A blocking call to a backend that did not answer in time: the Redis client's (Mutiny's await), e.g. when the
+     * service is so overloaded that its Redis commands wait out their timeout (seen under a sign-in storm at the gateway).
+     */
+    private static final Set<String> TIMED_OUT = Set.of("io.smallrye.mutiny.TimeoutException");
     private static final Set<String> STALE = Set.of("jakarta.persistence.OptimisticLockException",
             "org.hibernate.StaleStateException");
 
@@ -65,7 +70,7 @@ final class BackendFailures {
             } else if (isA(t, STALE)) {
                 return Optional.of(new Verdict(409, "stale-version", "Conflict",
                         "the record was changed meanwhile; read it again and repeat the change", List.of()));
-            } else if (t instanceof ConnectException) {
+            } else if (t instanceof ConnectException || isA(t, TIMED_OUT)) {
                 return Optional.of(unavailable());
             }
         }

@@ -32,6 +32,7 @@ class BackendFailuresTest {
         assertEquals(503, BackendFailures.classify(new IllegalStateException("SQL failed", new SQLException("Sorry, acquisition timeout!")))
                 .orElseThrow().status());
         assertEquals(503, BackendFailures.classify(new RuntimeException(new ConnectException("refused"))).orElseThrow().status());
+        assertEquals(503, BackendFailures.classify(new io.smallrye.mutiny.TimeoutException()).orElseThrow().status());
     }
 
     @Test
