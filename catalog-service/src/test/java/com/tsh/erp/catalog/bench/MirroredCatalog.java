@@ -1,6 +1,7 @@
 package com.tsh.erp.catalog.bench;
 
 import com.tsh.erp.bench.LocalDatabase;
+import com.tsh.erp.bench.LoaderOptions;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Connection;
@@ -8,6 +9,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Map;
 
 /**
  * The catalog of the 10x data set (deploy/local/data-10x.sh): the 20,000 products order-service's generated history
@@ -105,20 +107,10 @@ public final class MirroredCatalog {
 
     /** deploy/local/data-10x.sh: {@code [--from ORDERS_DB] [--database CATALOG_DB]}. */
     public static void main(String[] args) throws Exception {
-        String from = "tsh_orders";
-        String database = "tsh_catalog";
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--from" -> from = args[++i];
-                case "--database" -> database = args[++i];
-                default -> {
-                    System.err.println("usage: MirroredCatalog [--from ORDERS_DB] [--database CATALOG_DB]");
-                    System.exit(2);
-                }
-            }
-        }
-        try (Connection o = LocalDatabase.named(from).getConnection(); Connection c = LocalDatabase.named(database).getConnection()) {
-            System.out.println(database + ": " + load(o, c) + " products and " + CATEGORIES + " categories from " + from);
+        LoaderOptions o = LoaderOptions.parse("MirroredCatalog", args, Map.of("from", "tsh_orders", "database", "tsh_catalog"));
+        try (Connection from = LocalDatabase.named(o.get("from")).getConnection();
+             Connection c = LocalDatabase.named(o.get("database")).getConnection()) {
+            System.out.println(o.get("database") + ": " + load(from, c) + " products and " + CATEGORIES + " categories from " + o.get("from"));
         }
     }
 }

@@ -1,6 +1,7 @@
 package com.tsh.erp.clients.bench;
 
 import com.tsh.erp.bench.LocalDatabase;
+import com.tsh.erp.bench.LoaderOptions;
 import com.tsh.erp.clients.service.SearchTexts;
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -8,6 +9,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Map;
 
 /**
  * The clients and salespeople of the 10x data set (deploy/local/data-10x.sh): the 1,000 salespeople and 5,000 clients
@@ -105,20 +107,10 @@ public final class MirroredClients {
 
     /** deploy/local/data-10x.sh: {@code [--from ORDERS_DB] [--database CLIENTS_DB]}. */
     public static void main(String[] args) throws Exception {
-        String from = "tsh_orders";
-        String database = "tsh_clients";
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--from" -> from = args[++i];
-                case "--database" -> database = args[++i];
-                default -> {
-                    System.err.println("usage: MirroredClients [--from ORDERS_DB] [--database CLIENTS_DB]");
-                    System.exit(2);
-                }
-            }
-        }
-        try (Connection o = LocalDatabase.named(from).getConnection(); Connection c = LocalDatabase.named(database).getConnection()) {
-            System.out.println(database + ": " + load(o, c) + " from " + from);
+        LoaderOptions o = LoaderOptions.parse("MirroredClients", args, Map.of("from", "tsh_orders", "database", "tsh_clients"));
+        try (Connection from = LocalDatabase.named(o.get("from")).getConnection();
+             Connection c = LocalDatabase.named(o.get("database")).getConnection()) {
+            System.out.println(o.get("database") + ": " + load(from, c) + " from " + o.get("from"));
         }
     }
 }

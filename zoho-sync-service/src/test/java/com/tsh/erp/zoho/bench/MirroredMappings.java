@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.tsh.erp.bench.LocalDatabase;
+import com.tsh.erp.bench.LoaderOptions;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,6 +15,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Map;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -159,25 +161,11 @@ public final class MirroredMappings {
 
     /** deploy/local/data-10x.sh: {@code [--catalog DB] [--clients DB] [--database ZOHO_DB] [--simulator URL]}. */
     public static void main(String[] args) throws Exception {
-        String catalog = "tsh_catalog";
-        String clients = "tsh_clients";
-        String database = "tsh_zoho";
-        String simulator = "http://127.0.0.1:8089";
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--catalog" -> catalog = args[++i];
-                case "--clients" -> clients = args[++i];
-                case "--database" -> database = args[++i];
-                case "--simulator" -> simulator = args[++i];
-                default -> {
-                    System.err.println("usage: MirroredMappings [--catalog DB] [--clients DB] [--database ZOHO_DB] [--simulator URL]");
-                    System.exit(2);
-                }
-            }
-        }
-        try (Connection ca = LocalDatabase.named(catalog).getConnection(); Connection cl = LocalDatabase.named(clients).getConnection();
-             Connection z = LocalDatabase.named(database).getConnection()) {
-            System.out.println(database + ": " + load(ca, cl, z, simulator));
+        LoaderOptions o = LoaderOptions.parse("MirroredMappings", args, Map.of("catalog", "tsh_catalog", "clients", "tsh_clients", "database", "tsh_zoho", "simulator", "http://127.0.0.1:8089"));
+        try (Connection ca = LocalDatabase.named(o.get("catalog")).getConnection();
+             Connection cl = LocalDatabase.named(o.get("clients")).getConnection();
+             Connection z = LocalDatabase.named(o.get("database")).getConnection()) {
+            System.out.println(o.get("database") + ": " + load(ca, cl, z, o.get("simulator")));
         }
     }
 }
