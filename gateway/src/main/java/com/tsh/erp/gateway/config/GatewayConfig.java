@@ -68,6 +68,16 @@ public interface GatewayConfig {
         Duration timeout();
     }
 
+    /**
+     * Connections to each service, each carrying one request at a time: the most requests a service is given at once
+     * by this gateway replica; more wait here, in order, for a free connection. 24: about a service's database pool
+     * (catalog-service's is 30). With 200, 500 users on 2 cores pushed hundreds of requests into the services at once,
+     * where they only contended for threads, connections and the CPU: half the throughput and five times the latency of
+     * 24 (BENCHMARKS.md, gateway-load notes). Raise it with the services' replicas and pools.
+     */
+    @WithDefault("24")
+    int connectionsPerService();
+
     /** The circuit breaker of each service: open after so many calls, most of them failed, for {@code delay}. */
     Breaker breaker();
 

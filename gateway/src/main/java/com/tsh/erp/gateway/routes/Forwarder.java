@@ -99,8 +99,9 @@ public class Forwarder {
 
     @PostConstruct
     void guards() {
-        // up to 200 connections to each service (a replica of it), kept alive; no redirects followed
-        http = WebClient.create(vertx, new WebClientOptions().setKeepAlive(true).setMaxPoolSize(200).setConnectTimeout(2000)
+        // tsh.gateway.connections-per-service connections to each service (a replica of it), kept alive; no redirects followed
+        http = WebClient.create(vertx, new WebClientOptions().setKeepAlive(true).setMaxPoolSize(config.connectionsPerService())
+                .setConnectTimeout(2000)
                 .setFollowRedirects(false).setTryUseCompression(false));
         GatewayConfig.Breaker b = config.breaker();
         for (Upstream u : Upstream.values()) {
