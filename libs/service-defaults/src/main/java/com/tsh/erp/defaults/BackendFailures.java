@@ -39,12 +39,12 @@ final class BackendFailures {
     record Verdict(int status, String kind, String title, String detail, List<Problem.FieldError> errors) {
     }
 
-    /** Optimistic-lock failures, by name: this library does not depend on JPA or Hibernate. */
     /**
      * A blocking call to a backend that did not answer in time: the Redis client's (Mutiny's await), e.g. when the
      * service is so overloaded that its Redis commands wait out their timeout (seen under a sign-in storm at the gateway).
      */
     private static final Set<String> TIMED_OUT = Set.of("io.smallrye.mutiny.TimeoutException");
+    /** Optimistic-lock failures, by name: this library does not depend on JPA or Hibernate. */
     private static final Set<String> STALE = Set.of("jakarta.persistence.OptimisticLockException",
             "org.hibernate.StaleStateException");
 
