@@ -248,7 +248,23 @@ public class Store {
      * Books keeps phone, mobile and email on the contact persons; the primary one's also appear on the contact
      * in lists ({@code email}, {@code phone}, {@code mobile}, {@code first_name}, {@code last_name}).
      */
+    /** Zoho's contact_persons is a list of objects; anything else is refused before anything is stored. */
+    private static void requirePersons(JsonNode given) {
+        if (given == null || given.isNull()) {
+            return;
+        }
+        if (!given.isArray()) {
+            throw ZohoException.invalid("contact_persons", "a list of contact persons");
+        }
+        for (JsonNode p : given) {
+            if (!p.isObject()) {
+                throw ZohoException.invalid("contact_persons", "every contact person is an object");
+            }
+        }
+    }
+
     private void contactPersons(ObjectNode body, JsonNode given) {
+        requirePersons(given);
         ArrayNode persons = NODES.arrayNode();
         boolean primaryGiven = false;
         if (given != null && given.isArray()) {
@@ -663,6 +679,7 @@ public class Store {
             if (contactNames.containsKey(key(name)) || !newNames.add(key(name))) {
                 throw new ZohoException(400, 3062, "The contact name already exists.");
             }
+            requirePersons(b.get("contact_persons"));
         }
         List<String> itemIds = new ArrayList<>();
         for (ObjectNode b : items) {

@@ -119,5 +119,12 @@ class SeedTest extends SimTestBase {
         api().queryParam("contact_name", "Not added").get("/books/v3/contacts").then().body("contacts.size()", equalTo(0));
         given().contentType(ContentType.JSON).body(Map.of("items", "not a list")).post("/sim/import").then().statusCode(400)
                 .body("code", equalTo(2));
+        // a contact person that is not an object: refused (Zoho's invalid-value answer, not a 500), and the item
+        // beside it is not stored either
+        given().contentType(ContentType.JSON).body(Map.of("items", List.of(Map.of("name", "Not stored", "sku", "IMP-0042")),
+                        "contacts", List.of(Map.of("contact_name", "Broken persons", "contact_persons", List.of("+9647700000008")))))
+                .post("/sim/import").then().statusCode(400).body("code", equalTo(2))
+                .body("message", equalTo("Invalid value passed for contact_persons: every contact person is an object"));
+        api().queryParam("sku", "IMP-0042").get("/inventory/v1/items").then().body("items.size()", equalTo(0));
     }
 }
