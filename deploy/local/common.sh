@@ -67,3 +67,79 @@ stop_devstack() {
   [ -n "$DEVSTACK_DIR" ] && rm -rf "$DEVSTACK_DIR"
   DEVSTACK_PID=""
 }
+
+# --- starting the services (run.sh, footprint.sh)
+
+# service module | port | database ("-": none)  (a module joins the local run once its folder exists)
+# The Zoho simulator comes first: zoho-sync-service talks to it instead of Zoho on this machine.
+SERVICES=(
+  "zoho-simulator 8089 -"
+  "gateway 8080 tsh_gateway"
+  "catalog-service 8081 tsh_catalog"
+  "client-service 8082 tsh_clients"
+  "order-service 8083 tsh_orders"
+  "zoho-sync-service 8084 tsh_zoho"
+)
+
+# ensure_gateway_secrets DIR: the gateway's secrets for this machine, made on the first run and kept in DIR (under
+# target/, never committed): an RSA key pair for its tokens (the private key only ever in the gateway) and the first
+# admin's password, used when the gateway's database has no user yet. Production mounts its own key and sets its own
+# admin (deploy/k8s). Sets GATEWAY_KEY, GATEWAY_PUB and GATEWAY_ADMIN_PASSWORD_FILE.
+ensure_gateway_secrets() {
+  mkdir -p "$1"
+  GATEWAY_KEY="$(cd "$1" && pwd)/gateway-jwt.key"
+  GATEWAY_PUB="$(cd "$1" && pwd)/gateway-jwt.pub"
+  GATEWAY_ADMIN_PASSWORD_FILE="$1/gateway-admin-password"
+  [ -d gateway ] || return 0
+  if [ ! -s "$GATEWAY_KEY" ] || [ ! -s "$GATEWAY_PUB" ]; then
+    log "making the local gateway's token key pair ($GATEWAY_KEY, .pub)"
+    (umask 077 && openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$GATEWAY_KEY" 2>/dev/null)
+    openssl pkey -in "$GATEWAY_KEY" -pubout -out "$GATEWAY_PUB"
+  fi
+  if [ ! -s "$GATEWAY_ADMIN_PASSWORD_FILE" ]; then
+    (umask 077 && openssl rand -base64 24 | tr -d '/+=\n' | cut -c1-20 >"$GATEWAY_ADMIN_PASSWORD_FILE")
+  fi
+}
+
+# Every JVM is sized (left alone, each takes a quarter of the machine's memory as heap: catalog-service once grew to
+# 5.1 GB under load with 45 MB live). The Kubernetes Deployments (deploy/k8s, base/common/platform.env) use the same
+# collector and a heap of the same size, as a share of the container's memory limit; BENCHMARKS.md has each service's
+# start time and memory at rest (section footprint) and under the 500-user load (gateway-load) with these flags. Serial GC: a service has one or two cores and a heap under 200 MB, where
+# its young collections take milliseconds and it keeps the least memory for itself. MALLOC_ARENA_MAX=2 keeps glibc
+# from growing an arena per thread. TSH_JVM_OPTIONS is added last (e.g. TSH_JVM_OPTIONS=-Xmx512m to try a bigger heap).
+JVM_COMMON=(-XX:+UseSerialGC -Xms32m -Xss512k -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=96m
+  -XX:MaxDirectMemorySize=64m -XX:+ExitOnOutOfMemoryError)
+jvm_heap() {
+  case "$1" in
+    gateway|catalog-service|order-service) echo 192m ;;
+    client-service|zoho-sync-service) echo 128m ;;
+    zoho-simulator) echo 384m ;; # not a service: it holds the 10x data's 25,000 Zoho records in memory
+    *) echo 160m ;;
+  esac
+}
+
+# start_service MODULE PORT DATABASE|- LOGDIR: starts the module's packaged jar in the background with the local
+# settings (loopback servers, the gateway's keys from ensure_gateway_secrets), logging to LOGDIR/MODULE.log; $! is its pid.
+start_service() {
+  local module=$1 port=$2 db=$3 dir=$4
+  local jar="$module/target/quarkus-app/quarkus-run.jar" tmp="$4/$1.tmp"
+  mkdir -p "$tmp"
+  local settings=(QUARKUS_HTTP_PORT="$port"
+    KAFKA_BOOTSTRAP_SERVERS="${TSH_KAFKA_HOST:-127.0.0.1}:${TSH_KAFKA_PORT:-9092}"
+    QUARKUS_REDIS_HOSTS="redis://${TSH_REDIS_HOST:-127.0.0.1}:${TSH_REDIS_PORT:-6379}")
+  if [ "$db" != "-" ]; then
+    settings+=(QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://${TSH_PG_HOST:-127.0.0.1}:${TSH_PG_PORT:-5432}/$db"
+      QUARKUS_DATASOURCE_USERNAME="${TSH_PG_USER:-postgres}" QUARKUS_DATASOURCE_PASSWORD="${TSH_PG_PASSWORD:-}")
+  fi
+  if [ "$module" != zoho-simulator ]; then
+    # every service verifies the gateway's tokens with its public key (README, "Roles and ownership")
+    settings+=(MP_JWT_VERIFY_PUBLICKEY_LOCATION="file:$GATEWAY_PUB")
+  fi
+  if [ "$module" = gateway ]; then
+    settings+=(SMALLRYE_JWT_SIGN_KEY_LOCATION="file:$GATEWAY_KEY" MP_JWT_VERIFY_PUBLICKEY_LOCATION="file:$GATEWAY_PUB"
+      TSH_ADMIN_USERNAME=admin TSH_ADMIN_PASSWORD="$(cat "$GATEWAY_ADMIN_PASSWORD_FILE")")
+  fi
+  # shellcheck disable=SC2086 # TSH_JVM_OPTIONS is a list of flags
+  env "${settings[@]}" MALLOC_ARENA_MAX=2 java "${JVM_COMMON[@]}" -Xmx"$(jvm_heap "$module")" ${TSH_JVM_OPTIONS:-} \
+    -Djava.io.tmpdir="$tmp" -jar "$jar" >"$dir/$module.log" 2>&1 &
+}

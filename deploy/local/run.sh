@@ -18,16 +18,7 @@ while [ $# -gt 0 ]; do
 done
 case "$DATA" in demo|10x) ;; *) echo "--data takes demo or 10x" >&2; exit 2 ;; esac
 
-# service module | port | database ("-": none)  (a module joins the local run once its folder exists)
-# The Zoho simulator comes first: zoho-sync-service talks to it instead of Zoho on this machine.
-SERVICES=(
-  "zoho-simulator 8089 -"
-  "gateway 8080 tsh_gateway"
-  "catalog-service 8081 tsh_catalog"
-  "client-service 8082 tsh_clients"
-  "order-service 8083 tsh_orders"
-  "zoho-sync-service 8084 tsh_zoho"
-)
+# SERVICES (common.sh): every service module, its port and database
 
 ensure_tools
 log "building (tests skipped; run deploy/local/test.sh for those)"
@@ -52,44 +43,13 @@ trap stop_all EXIT
 LOG_DIR="target/local-run"
 mkdir -p "$LOG_DIR"
 
-# The gateway's secrets for this machine, made on the first run and kept in target/local-run (never committed):
-# an RSA key pair for its tokens (the private key only ever in the gateway) and the first admin's password,
-# used when the gateway's database has no user yet. Production mounts its own key and sets its own admin.
-GATEWAY_KEY="$PWD/$LOG_DIR/gateway-jwt.key"
-GATEWAY_PUB="$PWD/$LOG_DIR/gateway-jwt.pub"
-GATEWAY_ADMIN_PASSWORD_FILE="$LOG_DIR/gateway-admin-password"
-if [ -d gateway ]; then
-  if [ ! -s "$GATEWAY_KEY" ] || [ ! -s "$GATEWAY_PUB" ]; then
-    log "making the local gateway's token key pair ($LOG_DIR/gateway-jwt.key, .pub)"
-    (umask 077 && openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$GATEWAY_KEY" 2>/dev/null)
-    openssl pkey -in "$GATEWAY_KEY" -pubout -out "$GATEWAY_PUB"
-  fi
-  if [ ! -s "$GATEWAY_ADMIN_PASSWORD_FILE" ]; then
-    (umask 077 && openssl rand -base64 24 | tr -d '/+=\n' | cut -c1-20 >"$GATEWAY_ADMIN_PASSWORD_FILE")
-  fi
-fi
+ensure_gateway_secrets "$LOG_DIR"
 started=()
 for entry in "${SERVICES[@]}"; do
   read -r module port db <<<"$entry"
   jar="$module/target/quarkus-app/quarkus-run.jar"
   [ -f "$jar" ] || continue
-  tmp="$LOG_DIR/$module.tmp"; mkdir -p "$tmp"
-  settings=(QUARKUS_HTTP_PORT="$port"
-    KAFKA_BOOTSTRAP_SERVERS="${TSH_KAFKA_HOST:-127.0.0.1}:${TSH_KAFKA_PORT:-9092}"
-    QUARKUS_REDIS_HOSTS="redis://${TSH_REDIS_HOST:-127.0.0.1}:${TSH_REDIS_PORT:-6379}")
-  if [ "$db" != "-" ]; then
-    settings+=(QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://${TSH_PG_HOST:-127.0.0.1}:${TSH_PG_PORT:-5432}/$db"
-      QUARKUS_DATASOURCE_USERNAME="${TSH_PG_USER:-postgres}" QUARKUS_DATASOURCE_PASSWORD="${TSH_PG_PASSWORD:-}")
-  fi
-  if [ "$module" != zoho-simulator ]; then
-    # every service verifies the gateway's tokens with its public key (README, "Roles and ownership")
-    settings+=(MP_JWT_VERIFY_PUBLICKEY_LOCATION="file:$GATEWAY_PUB")
-  fi
-  if [ "$module" = gateway ]; then
-    settings+=(SMALLRYE_JWT_SIGN_KEY_LOCATION="file:$GATEWAY_KEY" MP_JWT_VERIFY_PUBLICKEY_LOCATION="file:$GATEWAY_PUB"
-      TSH_ADMIN_USERNAME=admin TSH_ADMIN_PASSWORD="$(cat "$GATEWAY_ADMIN_PASSWORD_FILE")")
-  fi
-  env "${settings[@]}" java -Djava.io.tmpdir="$tmp" -jar "$jar" >"$LOG_DIR/$module.log" 2>&1 &
+  start_service "$module" "$port" "$db" "$LOG_DIR"
   SERVICE_PIDS+=($!)
   started+=("$module $port")
 done

@@ -229,6 +229,15 @@ public final class GatewayLoad {
         // --- closed model: every user signs in, then works with think time
         Tally signIns = new Tally();
         tallies = null; // nothing recorded while users sign in
+        Map<String, Double> restingMemory = residentMegabytes();
+        Map<String, Double> peakMemory = new TreeMap<>(restingMemory);
+        long sampler = vertx.setPeriodic(2000, t -> vertx.executeBlocking(() -> {
+            Map<String, Double> now = residentMegabytes();
+            synchronized (peakMemory) {
+                now.forEach((k, v) -> peakMemory.merge(k, v, Math::max));
+            }
+            return null;
+        }, false));
         long start = System.nanoTime();
         // people open the app over a couple of minutes, not all in one instant: 500 bcrypt checks within 30 s took more
         // CPU than the 2 cores had beside the users already working (BENCHMARKS.md, gateway-load notes)
@@ -306,9 +315,14 @@ public final class GatewayLoad {
                 + "\n- Highest rate with p99 under 200 ms and no errors: **" + (best == 0 ? "none of the rates tried" : best + " req/s")
                 + "** (target 1,000 req/s: " + (best >= 1000 ? "met" : "missed") + ")."
                 + (stoppedAt == null ? "" : "\n- Stopped at " + stoppedAt + ".") + "\n";
-        System.out.println(openReport);
+        vertx.cancelTimer(sampler);
+        String memoryReport;
+        synchronized (peakMemory) {
+            memoryReport = memoryReport(restingMemory, peakMemory);
+        }
+        System.out.println(openReport + memoryReport);
         BenchmarkReport.write("gateway-load", "gateway: 500 users on the 10x data, and the open-model rate (issue 12)", COMMAND,
-                closedReport + "\n" + openReport);
+                closedReport + "\n" + openReport + memoryReport);
     }
 
     /** One user's loop: a request, its answer, 1 to 3 s of thinking, until {@code end}. */
@@ -473,6 +487,17 @@ public final class GatewayLoad {
      * longer counted, so PostgreSQL's figure is a lower bound (the services' pools keep theirs).
      */
     static Map<String, Double> cpuSeconds() {
+        return perProcess(false);
+    }
+
+    /** Resident memory (VmRSS, MB) of each service's JVM and the broker's, by the same names as {@link #cpuSeconds()}. */
+    static Map<String, Double> residentMegabytes() {
+        Map<String, Double> out = perProcess(true);
+        out.keySet().removeIf(k -> k.equals("PostgreSQL") || k.equals("Redis")); // shared buffers would be counted per backend
+        return out;
+    }
+
+    private static Map<String, Double> perProcess(boolean resident) {
         Map<String, Double> out = new TreeMap<>();
         long self = ProcessHandle.current().pid();
         try (var dirs = Files.list(Path.of("/proc"))) {
@@ -481,7 +506,8 @@ public final class GatewayLoad {
                     String cmd = new String(Files.readAllBytes(d.resolve("cmdline"))).replace('\0', ' ');
                     String stat = Files.readString(d.resolve("stat"));
                     String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                    double seconds = (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0; // utime, stime in clock ticks
+                    double seconds = resident ? Long.parseLong(f[21]) * 4096 / 1048576.0 // rss in 4 KiB pages
+                            : (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0; // utime, stime in clock ticks
                     java.util.regex.Matcher m = java.util.regex.Pattern.compile("([a-z-]+)/target/quarkus-app/quarkus-run\\.jar").matcher(cmd);
                     String name = Long.parseLong(d.getFileName().toString()) == self ? "load generator (this JVM)"
                             : m.find() ? m.group(1) : cmd.contains("kafka.Kafka") ? "Kafka broker"
@@ -515,6 +541,15 @@ public final class GatewayLoad {
         rows.sort(Map.Entry.<String, Double>comparingByValue().reversed());
         rows.forEach(r -> b.append(String.format("| %s | %.2f |%n", r.getKey(), r.getValue())));
         return b.append(String.format("| all of the above | %.2f |%n", total)).toString();
+    }
+
+    static String memoryReport(Map<String, Double> resting, Map<String, Double> peak) {
+        StringBuilder b = new StringBuilder("\nMemory of each JVM (resident set, /proc): before the users sign in, and the highest seen "
+                + "(sampled every 2 s) through the closed and open runs; target under 300 MB per service:\n\n"
+                + "| Process | Before the load | Peak under the load |\n|---|---|---|\n");
+        peak.forEach((k, v) -> b.append(String.format("| %s | %s | %.0f MB |%n", k,
+                resting.containsKey(k) ? String.format("%.0f MB", resting.get(k)) : "-", v)));
+        return b.toString();
     }
 
     /** Salespeople who own active clients (id, then client ids) and the products with stock, from the services' databases. */

@@ -19,6 +19,19 @@ public final class BenchmarkReport {
     private BenchmarkReport() {
     }
 
+    /**
+     * For scripts (deploy/local/footprint.sh): {@code BenchmarkReport <name> <title> <command> <file with the body>},
+     * so a section written from a shell has the same heading, date and command as one written by a Java benchmark.
+     */
+    public static void main(String[] args) throws IOException {
+        if (args.length != 4) {
+            System.err.println("usage: BenchmarkReport <name> <title> <command> <body file>");
+            System.exit(2);
+        }
+        Path file = write(args[0], args[1], args[2], Files.readString(Path.of(args[3]), StandardCharsets.UTF_8));
+        System.out.println("written to " + file);
+    }
+
     /** Replaces (or appends) the section {@code name} with a heading, the command that produced it and the body. */
     public static Path write(String name, String title, String command, String body) {
         Path file = projectRoot().resolve("BENCHMARKS.md");
