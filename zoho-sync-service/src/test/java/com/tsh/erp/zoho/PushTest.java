@@ -115,6 +115,41 @@ class PushTest extends ZohoTestBase {
     }
 
     @Test
+    void aWaitingOrderIsWokenWhenWhatItWaitsForIsMappedNotByItsPoll() {
+        long clientId = nextId();
+        long p1 = nextId();
+        String orderId = UUID.randomUUID().toString();
+        String number = "SO-2026-" + (orderId.hashCode() & 0xfffff);
+        send(OrderEvents.ORDER_CONFIRMED, orderId, 3, order(orderId, number, clientId, p1));
+        await().atMost(Duration.ofSeconds(30)).until(() -> db.count("""
+                select count(*) from sync_task where kind = 'order' and erp_id = ? and waiting_since is not null
+                and waiting_keys @> array['client:%d', 'product:%d']""".formatted(clientId, p1), orderId) == 1);
+        // its next poll an hour away: only the wake-up can take it now
+        db.exec("update sync_task set next_attempt_at = now() + interval '1 hour' where kind = 'order' and erp_id = ?", orderId);
+        send(ClientEvents.CLIENT_UPSERTED, String.valueOf(clientId), 1, client(clientId, ClientType.WHOLESALE, true));
+        send(CatalogEvents.PRODUCT_UPSERTED, String.valueOf(p1), 1, product(p1, "SKU-" + p1, "10.00", true));
+        awaitPushed("order", orderId);
+        assertEquals(1, sim.records("salesorders", "salesorder_number", number).size());
+    }
+
+    @Test
+    void anOrderWaitingLongerThanTheDependencyWaitIsMarkedFailedSayingWhatItWaitsFor() {
+        long clientId = nextId();
+        long p1 = nextId();
+        String orderId = UUID.randomUUID().toString();
+        send(OrderEvents.ORDER_CONFIRMED, orderId, 3, order(orderId, "SO-2026-W" + (orderId.hashCode() & 0xffff), clientId, p1));
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                db.count("select count(*) from sync_task where kind = 'order' and erp_id = ? and waiting_since is not null", orderId) == 1);
+        // as if it had waited past tsh.zoho.push.dependency-wait (1 h): the next attempt gives up
+        db.exec("update sync_task set waiting_since = now() - interval '2 hours', next_attempt_at = now() where kind = 'order' and erp_id = ?",
+                orderId);
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                db.count("select count(*) from sync_task where kind = 'order' and erp_id = ? and status = 'FAILED'", orderId) == 1);
+        String message = db.text("select last_error_message from sync_task where kind = 'order' and erp_id = ?", orderId);
+        assertTrue(message.contains("client " + clientId) && message.contains("for longer than PT1H"), message);
+    }
+
+    @Test
     void anOrderWaitsForItsClientAndProductsThenBecomesASalesOrderAnInvoiceAndIsVoided() {
         long clientId = nextId();
         long p1 = nextId();

@@ -32,6 +32,8 @@ public class Mappings {
 
     @Inject
     Sql sql;
+    @Inject
+    SyncTasks tasks;
 
     static Mapping row(Sql.Row r) throws java.sql.SQLException {
         return new Mapping(r.getString("kind"), r.getString("erp_id"), r.getString("zoho_id"), r.getString("erp_key"),
@@ -71,6 +73,7 @@ public class Mappings {
                     zoho_modified_at = coalesce(excluded.zoho_modified_at, zoho_mapping.zoho_modified_at), synced_at = now()""",
                 Params.of("kind", kind).and("erpId", erpId).and("zohoId", zohoId).and("erpKey", erpKey).and("version", version)
                         .and("status", zohoStatus).and("modified", zohoModifiedAt));
+        tasks.wake(kind, erpId); // an order waiting for this client or product goes now
     }
 
     /** A record that came from Zoho (its ERP event names the Zoho id): mapped, nothing to push. */
@@ -80,6 +83,7 @@ public class Mappings {
                 insert into zoho_mapping (kind, erp_id, zoho_id, erp_key) values (:kind, :erpId, :zohoId, :erpKey)
                 on conflict do nothing""",
                 Params.of("kind", kind).and("erpId", erpId).and("zohoId", zohoId).and("erpKey", erpKey));
+        tasks.wake(kind, erpId);
     }
 
     public List<Mapping> page(String kind, String erpId, String zohoId, int page, int perPage) {

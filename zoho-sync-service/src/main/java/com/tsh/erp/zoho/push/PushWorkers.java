@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -135,11 +136,11 @@ public class PushWorkers {
             LOG.debugf("%s %s: %s; again in %d ms", t.kind(), t.erpId(), e.getMessage(), delay.toMillis());
             tasks.later(t, delay, e.httpStatus(), e.getMessage(), null);
         } catch (Pushes.Waiting w) {
-            Duration waited = Duration.ofMillis((long) t.attempts() * Math.min(backoff(t.attempts()).toMillis(), 5_000));
-            if (waited.compareTo(config.push().dependencyWait()) > 0) {
+            // woken when what it waits for is mapped (SyncTasks.wake); the poll, up to a minute, is only a safety net
+            if (t.waitingSince() != null && Duration.between(t.waitingSince(), Instant.now()).compareTo(config.push().dependencyWait()) > 0) {
                 tasks.failed(t, 0, w.getMessage() + " for longer than " + config.push().dependencyWait());
             } else {
-                tasks.later(t, Duration.ofMillis(Math.min(backoff(t.attempts()).toMillis(), 5_000)), null, null, w.getMessage());
+                tasks.waiting(t, Duration.ofMillis(Math.min(backoff(t.attempts()).toMillis(), 60_000)), w.getMessage(), w.keys());
             }
         } catch (ZohoBudget.DayLimitReached d) {
             ZonedDateTime midnight = LocalDate.now(ZoneOffset.UTC).plusDays(1).atStartOfDay(ZoneOffset.UTC);

@@ -39,8 +39,16 @@ public class Pushes {
 
     /** The order needs other records in Zoho first; the worker tries it again shortly. */
     public static final class Waiting extends RuntimeException {
-        public Waiting(String what) {
+        private final List<String> keys;
+
+        /** {@code keys}: what is waited for, as {@code <kind>:<erp id>} (a mapping of one of them wakes the wait). */
+        public Waiting(String what, List<String> keys) {
             super(what);
+            this.keys = List.copyOf(keys);
+        }
+
+        public List<String> keys() {
+            return keys;
         }
     }
 
@@ -205,17 +213,20 @@ public class Pushes {
         Map<String, String> items = mappings.zohoIds("product", productIds);
         if (customer.isEmpty() || items.size() < productIds.size()) {
             List<String> missing = new ArrayList<>();
+            List<String> keys = new ArrayList<>();
             if (customer.isEmpty()) {
                 missing.add("client " + clientId);
+                keys.add("client:" + clientId);
                 tasks.raise("client", List.of(clientId));
             }
             Set<String> missingProducts = new LinkedHashSet<>(productIds);
             missingProducts.removeAll(items.keySet());
             if (!missingProducts.isEmpty()) {
                 missing.add("products " + String.join(", ", missingProducts));
+                missingProducts.forEach(p -> keys.add("product:" + p));
                 tasks.raise("product", missingProducts);
             }
-            throw new Waiting("waiting for " + String.join("; ", missing) + " to reach Zoho");
+            throw new Waiting("waiting for " + String.join("; ", missing) + " to reach Zoho", keys);
         }
         Map<Long, String> itemIds = new java.util.HashMap<>();
         items.forEach((k, v) -> itemIds.put(Long.valueOf(k), v));

@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.Optional;
 
@@ -24,7 +25,7 @@ public class SyncTasks {
 
     /** A claimed row. */
     public record Task(long id, String kind, String erpId, long version, String state, int attempts, boolean createUnsure,
-                      String waitingFor) {
+                      String waitingFor, Instant waitingSince) {
     }
 
     @Inject
@@ -45,7 +46,8 @@ public class SyncTasks {
                 on conflict (kind, erp_id) do update set
                     version = excluded.version,
                     state = case when sync_task.kind = 'order' then sync_task.state || excluded.state else excluded.state end,
-                    status = 'PENDING', attempts = 0, next_attempt_at = now(), waiting_for = null, updated_at = now(),
+                    status = 'PENDING', attempts = 0, next_attempt_at = now(), waiting_for = null, waiting_keys = null,
+                    waiting_since = null, updated_at = now(),
                     priority = least(sync_task.priority, excluded.priority)
                 where sync_task.version < excluded.version""",
                 Params.of("kind", kind).and("erpId", erpId).and("priority", priority).and("version", version).and("state", stateJson)) == 1;
@@ -60,10 +62,12 @@ public class SyncTasks {
                 where t.id = (select id from sync_task
                               where status = 'PENDING' and next_attempt_at <= now() and (leased_until is null or leased_until < now())
                               order by priority, next_attempt_at limit 1 for update skip locked)
-                returning t.id, t.kind, t.erp_id, t.version, t.state::text as state, t.attempts, t.create_unsure, t.waiting_for""",
+                returning t.id, t.kind, t.erp_id, t.version, t.state::text as state, t.attempts, t.create_unsure, t.waiting_for,
+                    t.waiting_since""",
                 Params.of("lease", lease.toMillis() + " milliseconds").and("owner", owner),
                 r -> new Task(r.getLong("id"), r.getString("kind"), r.getString("erp_id"), r.getLong("version"), r.getString("state"),
-                        r.getInt("attempts"), r.getBoolean("create_unsure"), r.getString("waiting_for")));
+                        r.getInt("attempts"), r.getBoolean("create_unsure"), r.getString("waiting_for"),
+                        r.getInstant("waiting_since")));
     }
 
     /** A create is about to be sent: until the record is mapped, a retry looks Zoho up first. */
@@ -83,12 +87,12 @@ public class SyncTasks {
         }
     }
 
-    /** Try again after {@code delay} (a failure that may pass, or a wait for another record). */
+    /** Try again after {@code delay} (a failure that may pass); whatever it waited for before is not waited for now. */
     @Transactional
     public void later(Task t, Duration delay, Integer code, String error, String waitingFor) {
         sql.update("""
                 update sync_task set leased_until = null, lease_owner = null,
-                    next_attempt_at = now() + cast(:delay as interval), waiting_for = :waitingFor,
+                    next_attempt_at = now() + cast(:delay as interval), waiting_for = :waitingFor, waiting_keys = null, waiting_since = null,
                     last_error_code = coalesce(:code, last_error_code), last_error_message = coalesce(:error, last_error_message),
                     last_error_at = case when cast(:error as text) is null then last_error_at else now() end, updated_at = now()
                 where id = :id""",
@@ -96,11 +100,38 @@ public class SyncTasks {
                         .and("code", code).and("error", error));
     }
 
+    /**
+     * The record waits for others to reach Zoho ({@code keys}, {@code <kind>:<erp id>}): {@link #wake} takes it up as
+     * soon as one is mapped; {@code poll} is only the safety net (a mapping committed while this row was being written
+     * is seen by neither side). If every key is mapped by now, it is due at once.
+     */
+    @Transactional
+    public void waiting(Task t, Duration poll, String what, Collection<String> keys) {
+        sql.update("""
+                update sync_task set leased_until = null, lease_owner = null, waiting_for = :what,
+                    waiting_keys = cast(:keys as text[]), waiting_since = coalesce(waiting_since, now()), updated_at = now(),
+                    next_attempt_at = case when exists (select 1 from unnest(cast(:keys as text[])) k where not exists (
+                            select 1 from zoho_mapping m where m.kind = split_part(k, ':', 1) and m.erp_id = split_part(k, ':', 2)))
+                        then now() + cast(:poll as interval) else now() end
+                where id = :id""",
+                Params.of("id", t.id()).and("what", what).and("keys", keys.toArray(String[]::new))
+                        .and("poll", poll.toMillis() + " milliseconds"));
+    }
+
+    /** A record reached Zoho: whatever waits for it is due now. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void wake(String kind, String erpId) {
+        sql.update("""
+                update sync_task set next_attempt_at = now(), updated_at = now()
+                where status = 'PENDING' and waiting_keys @> array[cast(:key as text)] and next_attempt_at > now()""",
+                Params.of("key", kind + ":" + erpId));
+    }
+
     /** Zoho refused the data: kept as FAILED with Zoho's code and message until a newer change or a retry. */
     @Transactional
     public void failed(Task t, int code, String message) {
         sql.update("""
-                update sync_task set status = 'FAILED', leased_until = null, lease_owner = null, waiting_for = null,
+                update sync_task set status = 'FAILED', leased_until = null, lease_owner = null, waiting_for = null, waiting_keys = null,
                     last_error_code = :code, last_error_message = :message, last_error_at = now(), updated_at = now()
                 where id = :id and version = :version""",
                 Params.of("id", t.id()).and("version", t.version()).and("code", code).and("message", message));
