@@ -103,16 +103,20 @@ ensure_gateway_secrets() {
 
 # Every JVM is sized (left alone, each takes a quarter of the machine's memory as heap: catalog-service once grew to
 # 5.1 GB under load with 45 MB live). The Kubernetes Deployments (deploy/k8s, base/common/platform.env) use the same
-# collector and a heap of the same size, as a share of the container's memory limit; BENCHMARKS.md has each service's
-# start time and memory at rest (section footprint) and under the 500-user load (gateway-load) with these flags. Serial GC: a service has one or two cores and a heap under 200 MB, where
-# its young collections take milliseconds and it keeps the least memory for itself. MALLOC_ARENA_MAX=2 keeps glibc
-# from growing an arena per thread. TSH_JVM_OPTIONS is added last (e.g. TSH_JVM_OPTIONS=-Xmx512m to try a bigger heap).
+# collector and heaps of the same size, as half of each container's memory limit; BENCHMARKS.md has each service's
+# start time and memory at rest (section footprint) and under the 500-user load (gateway-load). Serial GC: a service
+# has one or two cores, and it keeps the least memory for itself. MALLOC_ARENA_MAX=2 keeps glibc from growing an
+# arena per thread. TSH_JVM_OPTIONS is added last (e.g. TSH_JVM_OPTIONS=-Xmx512m to try a bigger heap);
+# TSH_JVM_SIZING=off leaves every JVM at its own defaults (for comparison).
 JVM_COMMON=(-XX:+UseSerialGC -Xms32m -Xss512k -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=96m
   -XX:MaxDirectMemorySize=64m -XX:+ExitOnOutOfMemoryError)
+# Heaps from the 500-user run (BENCHMARKS.md, gateway-load notes): with 192 MB the gateway's old generation stayed 95%
+# full (21 full collections, young pauses of 100 ms) and the run got half the throughput of unsized JVMs.
 jvm_heap() {
   case "$1" in
-    gateway|catalog-service|order-service) echo 192m ;;
-    client-service|zoho-sync-service) echo 128m ;;
+    gateway) echo 384m ;;
+    catalog-service|order-service) echo 256m ;;
+    client-service|zoho-sync-service) echo 192m ;;
     zoho-simulator) echo 384m ;; # not a service: it holds the 10x data's 25,000 Zoho records in memory
     *) echo 160m ;;
   esac
@@ -139,7 +143,9 @@ start_service() {
     settings+=(SMALLRYE_JWT_SIGN_KEY_LOCATION="file:$GATEWAY_KEY" MP_JWT_VERIFY_PUBLICKEY_LOCATION="file:$GATEWAY_PUB"
       TSH_ADMIN_USERNAME=admin TSH_ADMIN_PASSWORD="$(cat "$GATEWAY_ADMIN_PASSWORD_FILE")")
   fi
+  local jvm=("${JVM_COMMON[@]}" -Xmx"$(jvm_heap "$module")")
+  [ "${TSH_JVM_SIZING:-on}" = off ] && jvm=() # the JVM's own defaults, for comparison (BENCHMARKS.md gateway-load notes)
   # shellcheck disable=SC2086 # TSH_JVM_OPTIONS is a list of flags
-  env "${settings[@]}" MALLOC_ARENA_MAX=2 java "${JVM_COMMON[@]}" -Xmx"$(jvm_heap "$module")" ${TSH_JVM_OPTIONS:-} \
+  env "${settings[@]}" MALLOC_ARENA_MAX=2 java "${jvm[@]}" ${TSH_JVM_OPTIONS:-} \
     -Djava.io.tmpdir="$tmp" -jar "$jar" >"$dir/$module.log" 2>&1 &
 }
