@@ -50,7 +50,7 @@ final class Kustomize {
 
     private static List<JsonNode> run(Path dir) {
         try {
-            Process p = new ProcessBuilder(kubectl(), "kustomize", dir.toString()).redirectErrorStream(false).start();
+            Process p = new ProcessBuilder(kubectl(), "kustomize", dir.toString()).start();
             byte[] out = p.getInputStream().readAllBytes();
             String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {

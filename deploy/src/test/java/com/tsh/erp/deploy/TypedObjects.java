@@ -21,7 +21,6 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -151,9 +150,5 @@ final class TypedObjects {
         } else if (schema != null && schema.isArray()) {
             schema.forEach(TypedObjects::closeObjects);
         }
-    }
-
-    static Set<String> crdKinds() {
-        return CRD_SCHEMAS.keySet();
     }
 }
