@@ -118,9 +118,12 @@ public class SyncTasks {
                         .and("poll", poll.toMillis() + " milliseconds"));
     }
 
-    /** A record reached Zoho: whatever waits for it is due now. */
+    /** A record reached Zoho: whatever waits for it is due now (only orders wait, and only for clients and products). */
     @Transactional(Transactional.TxType.MANDATORY)
     public void wake(String kind, String erpId) {
+        if (!kind.equals("client") && !kind.equals("product")) {
+            return; // an order's or invoice's mapping: nothing waits for it, so no statement
+        }
         sql.update("""
                 update sync_task set next_attempt_at = now(), updated_at = now()
                 where status = 'PENDING' and waiting_keys @> array[cast(:key as text)] and next_attempt_at > now()""",
