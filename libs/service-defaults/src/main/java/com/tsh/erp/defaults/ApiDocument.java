@@ -31,6 +31,7 @@ public class ApiDocument implements OASModelReader {
     public static final String BAD_REQUEST = "BadRequest";
     public static final String NOT_FOUND = "NotFound";
     public static final String CONFLICT = "Conflict";
+    public static final String GONE = "Gone";
     public static final String UNPROCESSABLE = "Unprocessable";
     public static final String INTERNAL_ERROR = "InternalError";
     public static final String UNAVAILABLE = "Unavailable";
@@ -70,6 +71,7 @@ public class ApiDocument implements OASModelReader {
                 .addResponse(NOT_FOUND, problem("Nothing with this id"))
                 .addResponse(CONFLICT, problem("The request conflicts with the current state (a stale `version`, "
                         + "a duplicate); nothing was written"))
+                .addResponse(GONE, problem("It existed but is gone for good (a job's file kept its time and deleted)"))
                 .addResponse(UNPROCESSABLE, problem("Well-formed, but a field names something that does not exist "
                         + "or may not be used, or would take a figure (a balance, stock on hand) out of its range; "
                         + "`errors` names it. Nothing was written"))
