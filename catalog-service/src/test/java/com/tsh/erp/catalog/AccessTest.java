@@ -31,7 +31,12 @@ class AccessTest extends CatalogTestBase {
                 "PUT /products/{id}", roles("ADMIN", "MANAGER"),
                 "POST /products/{id}/deactivate", roles("ADMIN", "MANAGER"),
                 "POST /products/{id}/stock-adjustments", roles("ADMIN", "MANAGER", "WAREHOUSE"),
-                "GET /products/{id}/stock-ledger", roles("ADMIN", "MANAGER", "ACCOUNTANT", "WAREHOUSE")));
+                "GET /products/{id}/stock-ledger", roles("ADMIN", "MANAGER", "ACCOUNTANT", "WAREHOUSE"),
+                "POST /products/exports", roles("ADMIN", "MANAGER", "ACCOUNTANT", "WAREHOUSE"),
+                "GET /jobs", ALL,
+                "GET /jobs/{id}", ALL,
+                "POST /jobs/{id}/cancel", ALL,
+                "GET /jobs/{id}/result", ALL));
     }
 
     @Test

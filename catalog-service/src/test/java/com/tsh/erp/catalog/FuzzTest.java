@@ -29,6 +29,16 @@ class FuzzTest extends CatalogTestBase {
                     return Map.of("sku", sku);
                 })
                 .rows("/categories/{id}", () -> Map.of("id", Catalog.category("Fuzz", "فحص", null)))
+                .rows("/jobs/{id}", () -> Map.of("id", ProductExportTest.finishedExport("csv")))
+                // a job that can still be cancelled: queued, of a kind no worker here runs
+                .rows("/jobs/{id}/cancel", () -> {
+                    String id = "catalog-service-" + java.util.UUID.randomUUID();
+                    db.exec("insert into tsh_job (id, kind, started_by) values (?, 'fuzz-never-run', 'user:test-admin')", id);
+                    return Map.of("id", id);
+                })
+                // jobs started by accepted requests finish in the background while others are sent: a refused
+                // request must add no job
+                .table("tsh_job", "select count(*)::text from tsh_job")
                 .value("category_id", () -> category)
                 .value("parent_id", () -> category)
                 .unique("POST /products", "sku", ApiFuzzer.LOWER_CASE)
