@@ -121,6 +121,9 @@ class RoleMatrixTest {
             Set<String> documented = new TreeSet<>();
             for (Iterator<java.util.Map.Entry<String, JsonNode>> paths = doc.path("paths").fields(); paths.hasNext(); ) {
                 var path = paths.next();
+                if (path.getKey().equals("/jobs") || path.getKey().startsWith("/jobs/")) {
+                    continue; // a job's routes go by its id to the service that holds it (JobsProxyResource)
+                }
                 path.getValue().fieldNames().forEachRemaining(m -> {
                     if (Set.of("get", "post", "put", "delete", "patch").contains(m)) {
                         documented.add(m.toUpperCase() + " " + path.getKey());

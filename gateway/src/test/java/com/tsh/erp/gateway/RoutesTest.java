@@ -63,6 +63,30 @@ class RoutesTest {
     }
 
     @Test
+    void aJobStartsFollowsAndDownloadsThroughTheGatewayAtTheServiceItsIdNames() {
+        String admin = admin();
+        product(admin, sku(), "Export cable", "كابل تصدير");
+        Response started = as(admin).contentType(ContentType.JSON).body("{\"format\":\"csv\"}").post("/api/v1/products/exports");
+        started.then().statusCode(202).header("Location", startsWith("/api/v1/jobs/catalog-service-"))
+                .body("state", equalTo("QUEUED"));
+        String id = started.path("id");
+        assertEquals("/api/v1/jobs/" + id, started.header("Location"));
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).pollInterval(java.time.Duration.ofMillis(200))
+                .until(() -> "SUCCEEDED".equals(as(admin).get("/api/v1/jobs/" + id).then().statusCode(200).extract().path("state")));
+        as(admin).get("/api/v1/jobs/" + id).then().body("result.url", equalTo("/api/v1/jobs/" + id + "/result"))
+                .body("result.content_type", equalTo("text/csv; charset=UTF-8"));
+        Response file = as(admin).get("/api/v1/jobs/" + id + "/result");
+        file.then().statusCode(200).contentType("text/csv; charset=UTF-8")
+                .header("Content-Disposition", startsWith("attachment; filename=\"products-"));
+        assertTrue(file.asString().contains("كابل تصدير"), "the file came through whole");
+        as(admin).post("/api/v1/jobs/" + id + "/cancel").then().statusCode(409).contentType("application/problem+json");
+
+        // an id no service holds, and one that is not an id
+        as(admin).get("/api/v1/jobs/nobody-" + UUID.randomUUID()).then().statusCode(404).contentType("application/problem+json");
+        as(admin).get("/api/v1/jobs/NOT_AN_ID").then().statusCode(400).contentType("application/problem+json");
+    }
+
+    @Test
     void aCatalogReadGoesThroughWithItsETagAnd304UntilTheProductChanges() {
         String admin = admin();
         String sku = sku();
