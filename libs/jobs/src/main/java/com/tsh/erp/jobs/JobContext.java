@@ -100,7 +100,7 @@ public final class JobContext {
     }
 
     String resultKey() {
-        return claimed.id() + "/" + resultName;
+        return Jobs.resultKey(claimed.id(), resultName);
     }
 
     String resultName() {

@@ -212,9 +212,4 @@ public class JobWorker {
             LOG.warnf("Jobs clean-up: %s", e.toString());
         }
     }
-
-    /** This worker's name, as {@code lease_owner} shows it. */
-    String name() {
-        return worker;
-    }
 }

@@ -110,7 +110,7 @@ public class Jobs {
             throw new ApiException(410, "result-expired", "Result deleted", "the file was kept until "
                     + job.result().expiresAt() + " and has been deleted; run the job again", null);
         }
-        String key = id + "/" + job.result().name();
+        String key = resultKey(id, job.result().name());
         try {
             return new Download(job.result().name(), job.result().contentType(), job.result().size(), store.open(key));
         } catch (IOException e) {
@@ -118,6 +118,11 @@ public class Jobs {
             throw new ApiException(404, "no-result", "No result", "the file is not on this server; with several"
                     + " replicas the result directory must be shared (README, Background jobs)", null);
         }
+    }
+
+    /** Where a job's result file is kept in the {@link ResultStore}. */
+    static String resultKey(String id, String fileName) {
+        return id + "/" + fileName;
     }
 
     /** A result file being downloaded. */

@@ -1,13 +1,10 @@
 package com.tsh.erp.jobs;
 
-import java.util.Arrays;
-import javax.sql.DataSource;
+import com.tsh.erp.defaults.LibraryMigrations;
 import io.quarkus.flyway.FlywayConfigurationCustomizer;
 import jakarta.enterprise.context.ApplicationScoped;
+import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.callback.Callback;
-import org.flywaydb.core.api.callback.Context;
-import org.flywaydb.core.api.callback.Event;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 
 /**
@@ -36,38 +33,6 @@ public class JobsSchema implements FlywayConfigurationCustomizer {
 
     @Override
     public void customize(FluentConfiguration configuration) {
-        Callback[] existing = configuration.getCallbacks();
-        Callback[] all = Arrays.copyOf(existing, existing.length + 1);
-        all[existing.length] = new LibraryFirst();
-        configuration.callbacks(all);
-    }
-
-    /** Runs the library's migrations once, at the first validate or migrate of the service's Flyway. */
-    static final class LibraryFirst implements Callback {
-
-        private volatile boolean done;
-
-        @Override
-        public boolean supports(Event event, Context context) {
-            return !done && (event == Event.BEFORE_VALIDATE || event == Event.BEFORE_MIGRATE);
-        }
-
-        @Override
-        public boolean canHandleInTransaction(Event event, Context context) {
-            return true; // it works on connections of its own
-        }
-
-        @Override
-        public synchronized void handle(Event event, Context context) {
-            if (!done) {
-                migrate(context.getConfiguration().getDataSource());
-                done = true;
-            }
-        }
-
-        @Override
-        public String getCallbackName() {
-            return "tsh-jobs-schema";
-        }
+        LibraryMigrations.first(configuration, "tsh-jobs-schema", JobsSchema::migrate);
     }
 }

@@ -79,10 +79,6 @@ public class ResultStore {
         return Files.size(path(key));
     }
 
-    public boolean exists(String key) throws IOException {
-        return Files.isRegularFile(path(key));
-    }
-
     /** Deletes the file and any unfinished one of that key; nothing when there is neither. */
     public void delete(String key) throws IOException {
         Path target = path(key);
