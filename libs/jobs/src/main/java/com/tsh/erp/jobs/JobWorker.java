@@ -91,7 +91,7 @@ public class JobWorker {
         if (scheduler != null) {
             scheduler.shutdownNow();
         }
-        for (String id : running.keySet()) {
+        for (String id : running.keySet()) { // a job whose thread did not stop in time
             jobs.release(id, worker);
         }
     }
@@ -152,9 +152,11 @@ public class JobWorker {
                 discardResult(job);
                 jobs.finish(claimed.id(), worker, JobState.CANCELLED, null, null, null, null, null);
                 LOG.infof("Job %s (%s) cancelled", claimed.id(), claimed.kind());
+            } else if (stopping) {
+                jobs.release(claimed.id(), worker); // claimable at once, from its last checkpoint
+                LOG.infof("Job %s (%s) handed back: this replica is stopping; it goes on elsewhere", claimed.id(), claimed.kind());
             } else {
-                LOG.infof("Job %s (%s) stopped here: %s", claimed.id(), claimed.kind(), stopping
-                        ? "this replica is stopping; it goes on elsewhere" : "another worker took it over");
+                LOG.infof("Job %s (%s) stopped here: another worker took it over", claimed.id(), claimed.kind());
             }
         } catch (JobFailure f) {
             discardResult(job);

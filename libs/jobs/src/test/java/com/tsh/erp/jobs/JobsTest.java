@@ -211,6 +211,20 @@ class JobsTest {
     }
 
     @Test
+    void aJobHandedBackByAStoppingReplicaIsClaimableAtOnceAndTheClaimIsNotCounted() {
+        String kind = "handback-" + UUID.randomUUID().toString().substring(0, 8); // no handler here: only this test claims
+        String id = "jobs-test-" + UUID.randomUUID();
+        db.exec("insert into tsh_job (id, kind, started_by) values (?, ?, 'user:test-admin')", id, kind);
+        assertEquals(id, jobs.claim("stopping-worker", List.of(kind)).orElseThrow().id());
+        assertTrue(jobs.claim("other-worker", List.of(kind)).isEmpty(), "held under its lease");
+        jobs.release(id, "stopping-worker");
+        Jobs.Claimed again = jobs.claim("other-worker", List.of(kind)).orElseThrow();
+        assertEquals(id, again.id());
+        assertEquals(1, again.attempts(), "the handed-back claim does not count against the attempts");
+        db.exec("delete from tsh_job where id = ?", id);
+    }
+
+    @Test
     void aResultPastItsKeepTimeIsDeletedAndSaysSo() {
         String id = start(ADMIN, "{\"n\":2}").then().statusCode(202).extract().path("id");
         awaitState(id, "SUCCEEDED");
