@@ -3,6 +3,8 @@ package com.tsh.erp.jobs;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -33,6 +35,7 @@ public final class JobContext {
     private String resultName;
     private String resultType;
     private OutputStream result;
+    private final Map<String, Long> counts = new LinkedHashMap<>();
 
     JobContext(Jobs jobs, Jobs.Claimed claimed, String worker) {
         this.jobs = jobs;
@@ -67,6 +70,23 @@ public final class JobContext {
         return Optional.ofNullable(claimed.checkpoint());
     }
 
+    /** The file the job was started with (an upload to import), read from the database; empty if none. */
+    public Optional<Jobs.Input> input() {
+        return jobs.input(claimed.id());
+    }
+
+    /**
+     * Sets one of the figures the job shows in {@code counts} (an import's created, updated, refused...); written
+     * with the next progress report or checkpoint, and when the job finishes.
+     */
+    public void count(String name, long value) {
+        counts.put(name, value);
+    }
+
+    Map<String, Long> counts() {
+        return counts;
+    }
+
     /** Reports progress; written at most once a second (and always when {@code done == total}). */
     public void progress(long done, Long total, String message) {
         long now = System.nanoTime();
@@ -76,13 +96,13 @@ public final class JobContext {
             return;
         }
         lastWrite = now;
-        write(jobs.progress(claimed.id(), worker, done, total, message, null));
+        write(jobs.progress(claimed.id(), worker, done, total, message, null, counts));
     }
 
     /** Saves where the work has got to, with its progress: a take-over goes on from here. */
     public void checkpoint(JsonNode state, long done, Long total, String message) {
         lastWrite = System.nanoTime();
-        write(jobs.progress(claimed.id(), worker, done, total, message, state));
+        write(jobs.progress(claimed.id(), worker, done, total, message, state, counts));
     }
 
     /** The job's result file (one a job); the stream is the job's to close. */

@@ -1,6 +1,7 @@
 package com.tsh.erp.jobs;
 
 import java.time.Instant;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -11,6 +12,8 @@ public record JobView(
         @Schema(description = "what the job does, e.g. products-export") String kind,
         JobState state,
         Progress progress,
+        @Schema(nullable = true, description = "what the job counted so far, by name (an import: rows, created, updated,"
+                + " unchanged, refused)") Map<String, Long> counts,
         @Schema(description = "who started it: user:<id>") String startedBy,
         Instant createdAt,
         @Schema(nullable = true, implementation = String.class, format = "date-time") Instant startedAt,

@@ -142,7 +142,7 @@ public class JobWorker {
                 size = jobs.store().size(job.resultKey());
             }
             if (jobs.finish(claimed.id(), worker, JobState.SUCCEEDED, null, job.resultName() == null ? null : job.resultKey(),
-                    job.resultName(), job.resultType(), size)) {
+                    job.resultName(), job.resultType(), size, job.counts())) {
                 LOG.infof("Job %s (%s) succeeded", claimed.id(), claimed.kind());
             } else {
                 LOG.warnf("Job %s finished here, but another worker holds it now; its outcome is that worker's", claimed.id());
@@ -150,7 +150,7 @@ public class JobWorker {
         } catch (JobContext.Stopped s) {
             if (s.cancelled) {
                 discardResult(job);
-                jobs.finish(claimed.id(), worker, JobState.CANCELLED, null, null, null, null, null);
+                jobs.finish(claimed.id(), worker, JobState.CANCELLED, null, null, null, null, null, job.counts());
                 LOG.infof("Job %s (%s) cancelled", claimed.id(), claimed.kind());
             } else if (stopping) {
                 jobs.release(claimed.id(), worker); // claimable at once, from its last checkpoint
@@ -160,13 +160,14 @@ public class JobWorker {
             }
         } catch (JobFailure f) {
             discardResult(job);
-            jobs.finish(claimed.id(), worker, JobState.FAILED, f.getMessage(), null, null, null, null);
+            jobs.finish(claimed.id(), worker, JobState.FAILED, f.getMessage(), null, null, null, null, job.counts());
             LOG.infof("Job %s (%s) failed: %s", claimed.id(), claimed.kind(), f.getMessage());
         } catch (Exception | Error e) {
             discardResult(job);
             LOG.errorf(e, "Job %s (%s) failed", claimed.id(), claimed.kind());
             jobs.finish(claimed.id(), worker, JobState.FAILED, "The job stopped on an unexpected error (reference "
-                    + claimed.id() + "). Try again; if it happens again, tell support the reference.", null, null, null, null);
+                    + claimed.id() + "). Try again; if it happens again, tell support the reference.", null, null, null, null,
+                    job.counts());
             if (e instanceof VirtualMachineError vm) {
                 throw vm;
             }

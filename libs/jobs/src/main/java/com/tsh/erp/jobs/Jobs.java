@@ -9,13 +9,16 @@ import com.tsh.erp.defaults.Page;
 import com.tsh.erp.defaults.Roles;
 import com.tsh.erp.defaults.Sql;
 import com.tsh.erp.defaults.Sql.Params;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
 import java.sql.SQLException;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -35,7 +38,8 @@ public class Jobs {
     private static final Logger LOG = Logger.getLogger(Jobs.class);
     static final Set<String> SEE_EVERY_JOB = Set.of(Roles.ADMIN, Roles.MANAGER);
     private static final String COLUMNS = "id, kind, state, params::text as params, started_by, created_at, started_at,"
-            + " finished_at, attempts, progress_done, progress_total, progress_message, checkpoint::text as checkpoint,"
+            + " finished_at, attempts, progress_done, progress_total, progress_message, counts::text as counts,"
+            + " checkpoint::text as checkpoint,"
             + " result_key, result_name, result_type, result_size, result_expires_at, error";
 
     @Inject
@@ -59,6 +63,29 @@ public class Jobs {
         JobView queued = find(id).orElseThrow(); // as queued: a worker may take it the moment it is woken
         signal.wake();
         return queued;
+    }
+
+    /**
+     * A job with an input file (an upload to import): the row and the file are written in one transaction, the file
+     * into the service's database ({@code tsh_job_input}), so a worker of any replica can read it; it is deleted
+     * when the job finishes. The route bounds its size.
+     */
+    public JobView submit(String kind, JsonNode params, String actor, Input input) {
+        String id = application + "-" + UUID.randomUUID();
+        QuarkusTransaction.requiringNew().run(() -> {
+            sql.update("insert into tsh_job (id, kind, params, started_by) values (:id, :kind, cast(:params as jsonb), :actor)",
+                    Params.of("id", id).and("kind", kind).and("params", text(params)).and("actor", actor));
+            sql.update("insert into tsh_job_input (job_id, name, content_type, size, data) values (:id, :name, :type, :size, :data)",
+                    Params.of("id", id).and("name", input.name()).and("type", input.contentType())
+                            .and("size", (long) input.data().length).and("data", input.data()));
+        });
+        JobView queued = find(id).orElseThrow();
+        signal.wake();
+        return queued;
+    }
+
+    /** A job's input file. */
+    public record Input(String name, String contentType, byte[] data) {
     }
 
     /** The 202 a route that starts a job answers: the job, and its address in Location. */
@@ -88,6 +115,9 @@ public class Jobs {
         JobView job = get(id, caller, actor);
         int now = sql.update("update tsh_job set state = 'CANCELLED', finished_at = clock_timestamp(), cancel_requested = true"
                 + " where id = :id and state = 'QUEUED'", Params.of("id", id));
+        if (now == 1) {
+            deleteInput(id);
+        }
         if (now == 0) {
             int later = sql.update("update tsh_job set cancel_requested = true where id = :id and state = 'RUNNING'",
                     Params.of("id", id));
@@ -169,14 +199,17 @@ public class Jobs {
 
     /** Writes progress (and a checkpoint) and renews the lease; empty when the worker no longer holds the job,
      *  else whether a cancel was asked for. */
-    Optional<Boolean> progress(String id, String worker, long done, Long total, String message, JsonNode checkpoint) {
+    Optional<Boolean> progress(String id, String worker, long done, Long total, String message, JsonNode checkpoint,
+                               Map<String, Long> counts) {
         return sql.one("update tsh_job set progress_done = :done, progress_total = :total, progress_message = :message,"
+                        + " counts = coalesce(cast(:counts as jsonb), counts),"
                         + " checkpoint = coalesce(cast(:checkpoint as jsonb), checkpoint),"
                         + " lease_until = clock_timestamp() + make_interval(secs => :lease)"
                         + " where id = :id and lease_owner = :worker and state = 'RUNNING' returning cancel_requested",
                 Params.of("id", id).and("worker", worker).and("done", done).and("total", total)
                         .and("message", message == null ? null : message.length() > 500 ? message.substring(0, 500) : message)
                         .and("checkpoint", checkpoint == null ? null : text(checkpoint))
+                        .and("counts", counts == null || counts.isEmpty() ? null : text(json.valueToTree(counts)))
                         .and("lease", (double) config.lease().toMillis() / 1000),
                 r -> r.getBoolean("cancel_requested"));
     }
@@ -192,8 +225,9 @@ public class Jobs {
 
     /** Records how a job ended, if this worker still holds it; false when another one does. */
     boolean finish(String id, String worker, JobState state, String error, String resultKey, String resultName,
-                   String resultType, Long resultSize) {
-        return sql.update("update tsh_job set state = :state, finished_at = clock_timestamp(), error = :error,"
+                   String resultType, Long resultSize, Map<String, Long> counts) {
+        boolean mine = sql.update("update tsh_job set state = :state, finished_at = clock_timestamp(), error = :error,"
+                        + " counts = coalesce(cast(:counts as jsonb), counts),"
                         + " result_key = :key, result_name = :name, result_type = :type, result_size = :size,"
                         + " result_expires_at = case when cast(:key as text) is null then null"
                         + "   else clock_timestamp() + make_interval(secs => :keep) end,"
@@ -201,7 +235,22 @@ public class Jobs {
                         + " where id = :id and lease_owner = :worker and state = 'RUNNING'",
                 Params.of("id", id).and("worker", worker).and("state", state.name()).and("error", error)
                         .and("key", resultKey).and("name", resultName).and("type", resultType).and("size", resultSize)
+                        .and("counts", counts == null || counts.isEmpty() ? null : text(json.valueToTree(counts)))
                         .and("keep", (double) config.keepResults().toSeconds())) == 1;
+        if (mine) {
+            deleteInput(id);
+        }
+        return mine;
+    }
+
+    /** The job's input file, if it was started with one. */
+    Optional<Input> input(String id) {
+        return sql.one("select name, content_type, data from tsh_job_input where job_id = :id", Params.of("id", id),
+                r -> new Input(r.getString("name"), r.getString("content_type"), r.getBytes("data")));
+    }
+
+    private void deleteInput(String id) {
+        sql.update("delete from tsh_job_input where job_id = :id", Params.of("id", id));
     }
 
     /** Hands a job back (this replica is stopping): another worker may claim it at once; the claim is not counted. */
@@ -253,6 +302,7 @@ public class Jobs {
         }
         return new JobView(id, r.getString("kind"), JobState.valueOf(r.getString("state")),
                 new JobView.Progress(r.getLong("progress_done"), r.getLongOrNull("progress_total"), r.getString("progress_message")),
+                counts(r.getString("counts")),
                 r.getString("started_by"), r.getInstant("created_at"), r.getInstant("started_at"), r.getInstant("finished_at"),
                 result, r.getString("error"));
     }
@@ -263,6 +313,15 @@ public class Jobs {
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("job parameters not writable as JSON: " + e.getMessage(), e);
         }
+    }
+
+    private Map<String, Long> counts(String text) throws SQLException {
+        if (text == null) {
+            return null;
+        }
+        Map<String, Long> counts = new LinkedHashMap<>();
+        tree(text).fields().forEachRemaining(e -> counts.put(e.getKey(), e.getValue().asLong()));
+        return counts;
     }
 
     private JsonNode tree(String text) throws SQLException {

@@ -87,6 +87,25 @@ class JobsTest {
     }
 
     @Test
+    void aJobStartedWithAFileReadsItFromTheDatabaseShowsWhatItCountedAndTheFileIsDeletedWhenItFinishes() {
+        byte[] upload = "sku\nA-1\nA-2\n".getBytes(StandardCharsets.UTF_8);
+        JobView job = jobs.submit("count", com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode().put("n", 7),
+                "user:test-admin", new Jobs.Input("products.csv", "text/csv", upload));
+        assertEquals(1, db.count("select count(*) from tsh_job_input where job_id = ? and size = ?", job.id(), (long) upload.length));
+        awaitState(job.id(), "SUCCEEDED");
+        given().header("Authorization", ADMIN).get("/jobs/" + job.id()).then().statusCode(200)
+                .body("counts.input_lines", equalTo(3)).body("counts.numbers", equalTo(7));
+        assertEquals(0, db.count("select count(*) from tsh_job_input where job_id = ?", job.id()), "deleted once finished");
+
+        // a queued job cancelled before any worker took it: its file goes with it
+        String queued = "jobs-test-" + UUID.randomUUID();
+        db.exec("insert into tsh_job (id, kind, started_by) values (?, 'nobody-runs-this', 'user:test-admin')", queued);
+        db.exec("insert into tsh_job_input (job_id, name, content_type, size, data) values (?, 'x.csv', 'text/csv', 1, '\\x41')", queued);
+        given().header("Authorization", ADMIN).post("/jobs/" + queued + "/cancel").then().statusCode(202);
+        assertEquals(0, db.count("select count(*) from tsh_job_input where job_id = ?", queued));
+    }
+
+    @Test
     void aUserSeesOnlyTheirOwnJobsAndManagersSeeEvery() {
         String id = start(SALES_7, "{\"n\":1}").then().statusCode(202).extract().path("id");
         awaitState(id, "SUCCEEDED");

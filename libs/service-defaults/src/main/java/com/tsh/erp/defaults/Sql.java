@@ -299,6 +299,10 @@ public class Sql {
             return rs.getLong(column);
         }
 
+        public byte[] getBytes(String column) throws SQLException {
+            return rs.getBytes(column);
+        }
+
         /** A nullable bigint. */
         public Long getLongOrNull(String column) throws SQLException {
             return rs.getObject(column, Long.class);
