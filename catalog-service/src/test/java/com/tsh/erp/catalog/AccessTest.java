@@ -33,6 +33,7 @@ class AccessTest extends CatalogTestBase {
                 "POST /products/{id}/stock-adjustments", roles("ADMIN", "MANAGER", "WAREHOUSE"),
                 "GET /products/{id}/stock-ledger", roles("ADMIN", "MANAGER", "ACCOUNTANT", "WAREHOUSE"),
                 "POST /products/exports", roles("ADMIN", "MANAGER", "ACCOUNTANT", "WAREHOUSE"),
+                "POST /products/imports", roles("ADMIN", "MANAGER"),
                 "GET /jobs", ALL,
                 "GET /jobs/{id}", ALL,
                 "POST /jobs/{id}/cancel", ALL,

@@ -39,6 +39,9 @@ class FuzzTest extends CatalogTestBase {
                 // jobs started by accepted requests finish in the background while others are sent: a refused
                 // request must add no job
                 .table("tsh_job", "select count(*)::text from tsh_job")
+                // an upload (multipart/form-data), which the fuzzer does not build: its bad files, sizes, types and
+                // fields are ProductImportTest's
+                .skip("/products/imports")
                 .value("category_id", () -> category)
                 .value("parent_id", () -> category)
                 .unique("POST /products", "sku", ApiFuzzer.LOWER_CASE)

@@ -23,4 +23,21 @@ public interface CatalogConfig {
      */
     @WithDefault("30s")
     java.time.Duration listCacheTtl();
+
+    /** Products imports (POST /products/imports). */
+    Imports imports();
+
+    interface Imports {
+        /** The largest file taken (bytes); the service's HTTP body limit is set above it, for the form around it. */
+        @WithDefault("10485760")
+        long maxBytes();
+
+        /** The most rows a file may have after its header. */
+        @WithDefault("50000")
+        int maxRows();
+
+        /** Rows applied in one transaction; a batch that fails is applied again row by row to find the bad row. */
+        @WithDefault("500")
+        int batchSize();
+    }
 }

@@ -3,6 +3,7 @@ package com.tsh.erp.catalog.jobs;
 import com.tsh.erp.jobs.JobContext;
 import com.tsh.erp.jobs.JobFailure;
 import com.tsh.erp.jobs.JobHandler;
+import com.tsh.erp.jobs.files.TableFile;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.BufferedWriter;
@@ -172,12 +173,7 @@ public class ProductExport implements JobHandler {
     }
 
     /** Text a spreadsheet would run as a formula gets a leading apostrophe (which the import takes off again). */
-    public static String safe(String value) {
-        if (value == null || value.isEmpty()) {
-            return value;
-        }
-        char first = value.charAt(0);
-        return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r'
-                ? "'" + value : value;
+    private static String safe(String value) {
+        return TableFile.escape(value);
     }
 }

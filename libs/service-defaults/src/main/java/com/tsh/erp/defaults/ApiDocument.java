@@ -33,6 +33,8 @@ public class ApiDocument implements OASModelReader {
     public static final String CONFLICT = "Conflict";
     public static final String GONE = "Gone";
     public static final String UNPROCESSABLE = "Unprocessable";
+    public static final String TOO_LARGE = "ContentTooLarge";
+    public static final String UNSUPPORTED_TYPE = "UnsupportedMediaType";
     public static final String INTERNAL_ERROR = "InternalError";
     public static final String UNAVAILABLE = "Unavailable";
     public static final String UNAUTHORIZED = "Unauthorized";
@@ -75,6 +77,10 @@ public class ApiDocument implements OASModelReader {
                 .addResponse(UNPROCESSABLE, problem("Well-formed, but a field names something that does not exist "
                         + "or may not be used, or would take a figure (a balance, stock on hand) out of its range; "
                         + "`errors` names it. Nothing was written"))
+                .addResponse(TOO_LARGE, problem("The body (an uploaded file) is larger than the route takes; nothing was"
+                        + " written"))
+                .addResponse(UNSUPPORTED_TYPE, problem("The body, or an uploaded file judged by its bytes, is not of a type"
+                        + " the route takes; nothing was written"))
                 .addResponse(UNAUTHORIZED, problem("No valid access token: missing, forged, expired, of another issuer "
                         + "or `alg: none`"))
                 .addResponse(FORBIDDEN, problem("The token's roles may not call this route, or may not set a field "

@@ -46,6 +46,7 @@ public final class RoleMatrix {
         }
         Map<String, String> operations = new LinkedHashMap<>();
         Set<String> withBody = new java.util.HashSet<>();
+        Set<String> multipart = new java.util.HashSet<>();
         for (Iterator<Map.Entry<String, JsonNode>> paths = doc.path("paths").fields(); paths.hasNext(); ) {
             Map.Entry<String, JsonNode> path = paths.next();
             for (Iterator<String> methods = path.getValue().fieldNames(); methods.hasNext(); ) {
@@ -65,6 +66,9 @@ public final class RoleMatrix {
                     }
                     if (path.getValue().path(method).has("requestBody")) {
                         withBody.add(method.toUpperCase() + " " + path.getKey());
+                        if (path.getValue().path(method).path("requestBody").path("content").has("multipart/form-data")) {
+                            multipart.add(method.toUpperCase() + " " + path.getKey());
+                        }
                     }
                     operations.put(method.toUpperCase() + " " + path.getKey(), url);
                 }
@@ -80,7 +84,9 @@ public final class RoleMatrix {
             for (String role : ROLES) {
                 var request = given().header("Authorization", TestTokens.bearer(token(role)))
                         .header("Idempotency-Key", "role-matrix-" + role + "-" + op.getKey().hashCode());
-                if (withBody.contains(op.getKey())) {
+                if (multipart.contains(op.getKey())) {
+                    request.multiPart("role-matrix", "an upload"); // an upload route: its body is a form
+                } else if (withBody.contains(op.getKey())) {
                     request.contentType("application/json").body("{}");
                 }
                 Response r = request.request(method, url);

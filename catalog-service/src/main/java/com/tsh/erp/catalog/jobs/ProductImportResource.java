@@ -1,0 +1,120 @@
+package com.tsh.erp.catalog.jobs;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.tsh.erp.catalog.config.CatalogConfig;
+import com.tsh.erp.defaults.Actors;
+import com.tsh.erp.defaults.ApiDocument;
+import com.tsh.erp.defaults.ApiException;
+import com.tsh.erp.defaults.Problem;
+import com.tsh.erp.defaults.Roles;
+import com.tsh.erp.jobs.JobView;
+import com.tsh.erp.jobs.Jobs;
+import com.tsh.erp.jobs.files.TableFile;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+
+/**
+ * Starts a products import: a CSV or XLSX file sent as {@code multipart/form-data}, checked here for what can be
+ * checked at once (present, not empty, not over the size limit, CSV or XLSX by its bytes and matching what its name
+ * or type declares), then read, validated and applied by the {@link ProductImport} job.
+ */
+@Path("/products/imports")
+@Tag(name = "Jobs")
+@Produces(MediaType.APPLICATION_JSON)
+public class ProductImportResource {
+
+    @Inject
+    Jobs jobs;
+    @Inject
+    CatalogConfig config;
+
+    @POST
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @RolesAllowed({Roles.ADMIN, Roles.MANAGER})
+    @Operation(summary = "Imports products from a CSV or XLSX file, as a background job (202 with the job and its Location)",
+            description = "Columns (header row, any order, case ignored): sku (required), name, name_ar, category_id, unit,"
+                    + " retail_price, wholesale_price, cost_price, stock_on_hand, reorder_level, active; the products"
+                    + " export writes exactly these. A row whose SKU exists updates that product, else it creates one."
+                    + " A column left out keeps what the product has; an empty cell clears category_id and cost_price"
+                    + " and keeps unit, reorder_level and active; name, name_ar and the two prices may not be empty."
+                    + " stock_on_hand is the starting stock of a new product and is not applied to an existing one"
+                    + " (stock changes through counted adjustments). CSV: UTF-8 (byte-order mark optional), comma or"
+                    + " semicolon separated. Rows that cannot be taken are listed in the job's result file (row, sku,"
+                    + " field, value, reason); the others are applied. dry_run=true checks everything and changes nothing."
+                    + " Only admins and managers import: an import sets prices.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA, schema = @Schema(
+            type = SchemaType.OBJECT, requiredProperties = {"file"}, properties = {
+                    @SchemaProperty(name = "file", type = SchemaType.STRING, format = "binary",
+                            description = "the CSV or XLSX file; its type is judged by its bytes"),
+                    @SchemaProperty(name = "dry_run", type = SchemaType.BOOLEAN,
+                            description = "true: check every row and report, change nothing (default false)")})))
+    @APIResponse(responseCode = "202", description = "the job, queued",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = JobView.class)))
+    @APIResponse(responseCode = "413", ref = ApiDocument.TOO_LARGE)
+    @APIResponse(responseCode = "415", ref = ApiDocument.UNSUPPORTED_TYPE)
+    @APIResponse(responseCode = "422", ref = ApiDocument.UNPROCESSABLE)
+    public Response start(@RestForm("file") FileUpload file, @RestForm("dry_run") String dryRun,
+                          @Context SecurityContext security) {
+        if (file == null) {
+            throw ApiException.badRequest("file", "is required: the CSV or XLSX file, as a multipart/form-data part named file");
+        }
+        boolean dry = switch (dryRun == null ? "" : dryRun.strip()) {
+            case "", "false" -> false;
+            case "true" -> true;
+            default -> throw ApiException.badRequest("dry_run", "must be true or false");
+        };
+        long max = config.imports().maxBytes();
+        if (file.size() > max) {
+            throw new ApiException(413, "file-too-large", "Content Too Large", "the file has " + file.size()
+                    + " bytes; at most " + max + " are taken", List.of(new Problem.FieldError("file", "larger than "
+                    + max + " bytes; split it into smaller files")));
+        }
+        if (file.size() == 0) {
+            throw ApiException.unprocessable("file", "is empty");
+        }
+        byte[] data;
+        try {
+            data = Files.readAllBytes(file.uploadedFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        TableFile.Format actual = TableFile.sniff(data);
+        if (actual == null) {
+            throw new ApiException(415, "unsupported-file-type", "Unsupported Media Type", "the file is neither CSV text nor"
+                    + " an XLSX workbook (judged by its bytes)", List.of(new Problem.FieldError("file",
+                    "not a CSV or XLSX file; an old .xls workbook must be saved as .xlsx first")));
+        }
+        TableFile.Format declared = TableFile.declared(file.fileName(), file.contentType());
+        if (declared != null && declared != actual) {
+            throw ApiException.unprocessable("file", "is declared " + declared + " (by its name or type) but its bytes are "
+                    + (actual == TableFile.Format.XLSX ? "a zip archive (XLSX)" : "text (CSV)"));
+        }
+        ObjectNode params = JsonNodeFactory.instance.objectNode().put("format", actual.name().toLowerCase())
+                .put("dry_run", dry).put("file_name", file.fileName());
+        return Jobs.accepted(jobs.submit(ProductImport.KIND, params, Actors.of(security),
+                new Jobs.Input(file.fileName() == null ? "upload" : file.fileName(), actual.mediaType, data)));
+    }
+}
