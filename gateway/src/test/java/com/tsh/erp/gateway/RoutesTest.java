@@ -81,6 +81,18 @@ class RoutesTest {
         assertTrue(file.asString().contains("كابل تصدير"), "the file came through whole");
         as(admin).post("/api/v1/jobs/" + id + "/cancel").then().statusCode(409).contentType("application/problem+json");
 
+        // an upload goes through as sent (multipart, its boundary and bytes): a products import of one new product
+        String imported = sku();
+        Response upload = as(admin).multiPart("file", "products.csv", ("\uFEFFsku;name;name_ar;retail_price;wholesale_price\r\n"
+                + imported + ";Imported cable;كابل مستورد;1500;1200\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                "text/csv").post("/api/v1/products/imports");
+        upload.then().statusCode(202).header("Location", startsWith("/api/v1/jobs/catalog-service-"));
+        String importId = upload.path("id");
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).pollInterval(java.time.Duration.ofMillis(200))
+                .until(() -> "SUCCEEDED".equals(as(admin).get("/api/v1/jobs/" + importId).then().statusCode(200).extract().path("state")));
+        as(admin).get("/api/v1/jobs/" + importId).then().body("counts.created", equalTo(1));
+        as(admin).get("/api/v1/products/by-sku/" + imported).then().statusCode(200).body("name_ar", equalTo("كابل مستورد"));
+
         // an id no service holds, and one that is not an id
         as(admin).get("/api/v1/jobs/nobody-" + UUID.randomUUID()).then().statusCode(404).contentType("application/problem+json");
         as(admin).get("/api/v1/jobs/NOT_AN_ID").then().statusCode(400).contentType("application/problem+json");

@@ -66,6 +66,7 @@ public final class RouteTable {
             route("GET", "/products/by-sku/{sku}", Upstream.CATALOG, EVERYONE),
             route("GET", "/products/{id}/stock-ledger", Upstream.CATALOG, SEE_ALL),
             route("POST", "/products/exports", Upstream.CATALOG, SEE_ALL),
+            route("POST", "/products/imports", Upstream.CATALOG, PRICING),
             route("GET", "/products/{id}", Upstream.CATALOG, EVERYONE),
             list("GET", "/products", Upstream.CATALOG, EVERYONE, Owned.NONE),
             route("POST", "/products", Upstream.CATALOG, PRICING),
