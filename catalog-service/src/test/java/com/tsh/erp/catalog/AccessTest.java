@@ -34,6 +34,7 @@ class AccessTest extends CatalogTestBase {
                 "GET /products/{id}/stock-ledger", roles("ADMIN", "MANAGER", "ACCOUNTANT", "WAREHOUSE"),
                 "POST /products/exports", roles("ADMIN", "MANAGER", "ACCOUNTANT", "WAREHOUSE"),
                 "POST /products/imports", roles("ADMIN", "MANAGER"),
+                "POST /products/inventory-report", roles("ADMIN", "MANAGER", "ACCOUNTANT", "WAREHOUSE"),
                 "GET /jobs", ALL,
                 "GET /jobs/{id}", ALL,
                 "POST /jobs/{id}/cancel", ALL,

@@ -67,6 +67,7 @@ public final class RouteTable {
             route("GET", "/products/{id}/stock-ledger", Upstream.CATALOG, SEE_ALL),
             route("POST", "/products/exports", Upstream.CATALOG, SEE_ALL),
             route("POST", "/products/imports", Upstream.CATALOG, PRICING),
+            route("POST", "/products/inventory-report", Upstream.CATALOG, SEE_ALL),
             route("GET", "/products/{id}", Upstream.CATALOG, EVERYONE),
             list("GET", "/products", Upstream.CATALOG, EVERYONE, Owned.NONE),
             route("POST", "/products", Upstream.CATALOG, PRICING),

@@ -1,0 +1,201 @@
+package com.tsh.erp.catalog.jobs;
+
+import com.tsh.erp.jobs.JobContext;
+import com.tsh.erp.jobs.JobHandler;
+import com.tsh.erp.jobs.files.TableFile;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.OutputStream;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import javax.sql.DataSource;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.xssf.streaming.SXSSFSheet;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+
+/**
+ * The inventory report job ({@code inventory-report}): one XLSX workbook with three sheets, all read in one
+ * read-only transaction (one snapshot, so the sheets agree with each other):
+ * <ul>
+ *   <li><b>Valuation</b>: every active product with stock on hand, reserved, available, cost price and value (stock on
+ *       hand × cost price), by category then SKU, and a total row; a product without a cost price is valued at 0 and
+ *       says so.</li>
+ *   <li><b>By category</b>: products, units and value per category, summed by the database.</li>
+ *   <li><b>Low stock</b>: active products whose available stock is at or below their reorder level, the shortest
+ *       first, with how many units bring each back to its level.</li>
+ * </ul>
+ * Rows stream from database cursors into POI's SXSSF (100 rows in memory), so the heap does not grow with the
+ * catalog. Totals and per-category sums are the database's ({@code sum ... group by}), not added up here.
+ */
+@ApplicationScoped
+public class InventoryReport implements JobHandler {
+
+    public static final String KIND = "inventory-report";
+    private static final String VALUATION = """
+            select p.sku, p.name, p.name_ar, coalesce(c.name, '') as category, p.stock_on_hand, p.reserved, p.available,
+                   p.cost_price, p.stock_on_hand * coalesce(p.cost_price, 0) as value
+            from product p left join category c on c.id = p.category_id
+            where p.active order by c.name nulls first, p.sku""";
+    private static final String TOTALS = """
+            select count(*) as products, coalesce(sum(stock_on_hand), 0) as units,
+                   coalesce(sum(stock_on_hand * coalesce(cost_price, 0)), 0) as value,
+                   count(*) filter (where cost_price is null and stock_on_hand > 0) as unpriced
+            from product where active""";
+    private static final String BY_CATEGORY = """
+            select coalesce(c.name, '(no category)') as category, coalesce(c.name_ar, '(بلا فئة)') as category_ar,
+                   count(*) as products, sum(p.stock_on_hand) as units, sum(p.stock_on_hand * coalesce(p.cost_price, 0)) as value
+            from product p left join category c on c.id = p.category_id
+            where p.active group by c.id, c.name, c.name_ar order by value desc, category""";
+    private static final String LOW = """
+            select sku, name, name_ar, available, reorder_level, reorder_level - available + 1 as short_by
+            from product where active and available <= reorder_level order by available - reorder_level, sku""";
+
+    @Inject
+    DataSource dataSource;
+
+    @Override
+    public String kind() {
+        return KIND;
+    }
+
+    @Override
+    public void run(JobContext job) throws Exception {
+        String stamp = ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmm"));
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false); // a cursor streams only inside a transaction
+            c.setReadOnly(true);
+            c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ); // one snapshot for the three sheets
+            long products;
+            BigDecimal units;
+            BigDecimal value;
+            long unpriced;
+            try (PreparedStatement ps = c.prepareStatement(TOTALS); ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                products = rs.getLong("products");
+                units = rs.getBigDecimal("units");
+                value = rs.getBigDecimal("value");
+                unpriced = rs.getLong("unpriced");
+            }
+            job.progress(0, products, "valuing " + products + " products");
+            try (SXSSFWorkbook book = new SXSSFWorkbook(100);
+                 OutputStream out = job.result("inventory-" + stamp + ".xlsx", ProductExport.XLSX)) {
+                book.setCompressTempFiles(true);
+                CellStyle bold = book.createCellStyle();
+                Font font = book.createFont();
+                font.setBold(true);
+                bold.setFont(font);
+                CellStyle money = book.createCellStyle();
+                money.setDataFormat(book.createDataFormat().getFormat("#,##0.00"));
+
+                SXSSFSheet valuation = sheet(book, "Valuation", bold, "sku", "name", "name_ar", "category", "stock_on_hand",
+                        "reserved", "available", "cost_price", "value");
+                int r = 1;
+                long done = 0;
+                try (PreparedStatement ps = cursor(c, VALUATION); ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        Row row = valuation.createRow(r++);
+                        text(row, 0, rs.getString("sku"));
+                        text(row, 1, rs.getString("name"));
+                        text(row, 2, rs.getString("name_ar"));
+                        text(row, 3, rs.getString("category"));
+                        row.createCell(4).setCellValue(rs.getInt("stock_on_hand"));
+                        row.createCell(5).setCellValue(rs.getInt("reserved"));
+                        row.createCell(6).setCellValue(rs.getInt("available"));
+                        BigDecimal cost = rs.getBigDecimal("cost_price");
+                        if (cost == null) {
+                            text(row, 7, "no cost price");
+                        } else {
+                            number(row, 7, cost, money);
+                        }
+                        number(row, 8, rs.getBigDecimal("value"), money);
+                        job.progress(++done, products, "valued " + done + " of " + products);
+                    }
+                }
+                Row total = valuation.createRow(r);
+                label(total, 0, "Total (" + products + " products" + (unpriced > 0 ? ", " + unpriced
+                        + " with stock but no cost price, valued at 0" : "") + ")", bold);
+                total.createCell(4).setCellValue(units.doubleValue());
+                number(total, 8, value, money);
+                total.getCell(8).setCellStyle(bold);
+
+                SXSSFSheet categories = sheet(book, "By category", bold, "category", "category_ar", "products", "units", "value");
+                r = 1;
+                try (PreparedStatement ps = cursor(c, BY_CATEGORY); ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        Row row = categories.createRow(r++);
+                        text(row, 0, rs.getString("category"));
+                        text(row, 1, rs.getString("category_ar"));
+                        row.createCell(2).setCellValue(rs.getLong("products"));
+                        row.createCell(3).setCellValue(rs.getLong("units"));
+                        number(row, 4, rs.getBigDecimal("value"), money);
+                    }
+                }
+
+                SXSSFSheet low = sheet(book, "Low stock", bold, "sku", "name", "name_ar", "available", "reorder_level", "short_by");
+                r = 1;
+                try (PreparedStatement ps = cursor(c, LOW); ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        Row row = low.createRow(r++);
+                        text(row, 0, rs.getString("sku"));
+                        text(row, 1, rs.getString("name"));
+                        text(row, 2, rs.getString("name_ar"));
+                        row.createCell(3).setCellValue(rs.getInt("available"));
+                        row.createCell(4).setCellValue(rs.getInt("reorder_level"));
+                        row.createCell(5).setCellValue(rs.getInt("short_by"));
+                    }
+                }
+                job.count("products", products);
+                job.count("low_stock", r - 1L);
+                book.write(out);
+                book.dispose();
+            }
+            c.rollback();
+            job.progress(products, products, "valued " + products + " products");
+        }
+    }
+
+    private static PreparedStatement cursor(Connection c, String sql) throws SQLException {
+        PreparedStatement ps = c.prepareStatement(sql);
+        ps.setFetchSize(1_000);
+        return ps;
+    }
+
+    private static SXSSFSheet sheet(SXSSFWorkbook book, String name, CellStyle bold, String... columns) {
+        SXSSFSheet sheet = book.createSheet(name);
+        Row header = sheet.createRow(0);
+        for (int i = 0; i < columns.length; i++) {
+            label(header, i, columns[i], bold);
+        }
+        sheet.createFreezePane(0, 1);
+        return sheet;
+    }
+
+    private static void label(Row row, int column, String text, CellStyle style) {
+        Cell cell = row.createCell(column);
+        cell.setCellValue(text);
+        cell.setCellStyle(style);
+    }
+
+    private static void text(Row row, int column, String value) {
+        if (value != null) {
+            row.createCell(column).setCellValue(TableFile.escape(value));
+        }
+    }
+
+    private static void number(Row row, int column, BigDecimal value, CellStyle style) {
+        if (value != null) {
+            Cell cell = row.createCell(column);
+            cell.setCellValue(value.doubleValue());
+            cell.setCellStyle(style);
+        }
+    }
+}
