@@ -2,7 +2,7 @@ package com.tsh.erp.catalog.jobs;
 
 import com.tsh.erp.jobs.JobContext;
 import com.tsh.erp.jobs.JobHandler;
-import com.tsh.erp.jobs.files.TableFile;
+import com.tsh.erp.jobs.files.Workbooks;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.OutputStream;
@@ -14,10 +14,9 @@ import java.sql.SQLException;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import javax.sql.DataSource;
-import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
@@ -86,68 +85,66 @@ public class InventoryReport implements JobHandler {
                 unpriced = rs.getLong("unpriced");
             }
             job.progress(0, products, "valuing " + products + " products");
-            try (SXSSFWorkbook book = new SXSSFWorkbook(100);
+            try (SXSSFWorkbook book = Workbooks.streaming();
                  OutputStream out = job.result("inventory-" + stamp + ".xlsx", ProductExport.XLSX)) {
-                book.setCompressTempFiles(true);
-                CellStyle bold = book.createCellStyle();
-                Font font = book.createFont();
-                font.setBold(true);
-                bold.setFont(font);
+                CellStyle bold = Workbooks.bold(book);
                 CellStyle money = book.createCellStyle();
                 money.setDataFormat(book.createDataFormat().getFormat("#,##0.00"));
 
-                SXSSFSheet valuation = sheet(book, "Valuation", bold, "sku", "name", "name_ar", "category", "stock_on_hand",
-                        "reserved", "available", "cost_price", "value");
+                SXSSFSheet valuation = Workbooks.sheet(book, "Valuation", bold, List.of("sku", "name", "name_ar", "category",
+                        "stock_on_hand", "reserved", "available", "cost_price", "value"));
                 int r = 1;
                 long done = 0;
                 try (PreparedStatement ps = cursor(c, VALUATION); ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         Row row = valuation.createRow(r++);
-                        text(row, 0, rs.getString("sku"));
-                        text(row, 1, rs.getString("name"));
-                        text(row, 2, rs.getString("name_ar"));
-                        text(row, 3, rs.getString("category"));
+                        Workbooks.text(row, 0, rs.getString("sku"));
+                        Workbooks.text(row, 1, rs.getString("name"));
+                        Workbooks.text(row, 2, rs.getString("name_ar"));
+                        Workbooks.text(row, 3, rs.getString("category"));
                         row.createCell(4).setCellValue(rs.getInt("stock_on_hand"));
                         row.createCell(5).setCellValue(rs.getInt("reserved"));
                         row.createCell(6).setCellValue(rs.getInt("available"));
                         BigDecimal cost = rs.getBigDecimal("cost_price");
                         if (cost == null) {
-                            text(row, 7, "no cost price");
+                            Workbooks.text(row, 7, "no cost price");
                         } else {
-                            number(row, 7, cost, money);
+                            Workbooks.number(row, 7, cost, money);
                         }
-                        number(row, 8, rs.getBigDecimal("value"), money);
+                        Workbooks.number(row, 8, rs.getBigDecimal("value"), money);
                         job.progress(++done, products, "valued " + done + " of " + products);
                     }
                 }
                 Row total = valuation.createRow(r);
-                label(total, 0, "Total (" + products + " products" + (unpriced > 0 ? ", " + unpriced
+                Workbooks.label(total, 0, "Total (" + products + " products" + (unpriced > 0 ? ", " + unpriced
                         + " with stock but no cost price, valued at 0" : "") + ")", bold);
                 total.createCell(4).setCellValue(units.doubleValue());
-                number(total, 8, value, money);
+                Workbooks.number(total, 8, value, money);
                 total.getCell(8).setCellStyle(bold);
 
-                SXSSFSheet categories = sheet(book, "By category", bold, "category", "category_ar", "products", "units", "value");
+                SXSSFSheet categories = Workbooks.sheet(book, "By category", bold, List.of("category", "category_ar", "products",
+                        "units", "value"));
                 r = 1;
                 try (PreparedStatement ps = cursor(c, BY_CATEGORY); ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         Row row = categories.createRow(r++);
-                        text(row, 0, rs.getString("category"));
-                        text(row, 1, rs.getString("category_ar"));
+                        Workbooks.text(row, 0, rs.getString("category"));
+                        Workbooks.text(row, 1, rs.getString("category_ar"));
                         row.createCell(2).setCellValue(rs.getLong("products"));
                         row.createCell(3).setCellValue(rs.getLong("units"));
-                        number(row, 4, rs.getBigDecimal("value"), money);
+                        Workbooks.number(row, 4, rs.getBigDecimal("value"), money);
                     }
                 }
 
-                SXSSFSheet low = sheet(book, "Low stock", bold, "sku", "name", "name_ar", "available", "reorder_level", "short_by");
+                SXSSFSheet low = Workbooks.sheet(book, "Low stock", bold, List.of("sku", "name", "name_ar", "available",
+                        "reorder_level", "short_by"));
                 r = 1;
                 try (PreparedStatement ps = cursor(c, LOW); ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         Row row = low.createRow(r++);
-                        text(row, 0, rs.getString("sku"));
-                        text(row, 1, rs.getString("name"));
-                        text(row, 2, rs.getString("name_ar"));
+                        Workbooks.text(row, 0, rs.getString("sku"));
+                        Workbooks.text(row, 1, rs.getString("name"));
+                        Workbooks.text(row, 2, rs.getString("name_ar"));
                         row.createCell(3).setCellValue(rs.getInt("available"));
                         row.createCell(4).setCellValue(rs.getInt("reorder_level"));
                         row.createCell(5).setCellValue(rs.getInt("short_by"));
@@ -167,35 +164,5 @@ public class InventoryReport implements JobHandler {
         PreparedStatement ps = c.prepareStatement(sql);
         ps.setFetchSize(1_000);
         return ps;
-    }
-
-    private static SXSSFSheet sheet(SXSSFWorkbook book, String name, CellStyle bold, String... columns) {
-        SXSSFSheet sheet = book.createSheet(name);
-        Row header = sheet.createRow(0);
-        for (int i = 0; i < columns.length; i++) {
-            label(header, i, columns[i], bold);
-        }
-        sheet.createFreezePane(0, 1);
-        return sheet;
-    }
-
-    private static void label(Row row, int column, String text, CellStyle style) {
-        Cell cell = row.createCell(column);
-        cell.setCellValue(text);
-        cell.setCellStyle(style);
-    }
-
-    private static void text(Row row, int column, String value) {
-        if (value != null) {
-            row.createCell(column).setCellValue(TableFile.escape(value));
-        }
-    }
-
-    private static void number(Row row, int column, BigDecimal value, CellStyle style) {
-        if (value != null) {
-            Cell cell = row.createCell(column);
-            cell.setCellValue(value.doubleValue());
-            cell.setCellStyle(style);
-        }
     }
 }

@@ -4,12 +4,12 @@ import com.tsh.erp.jobs.JobContext;
 import com.tsh.erp.jobs.JobFailure;
 import com.tsh.erp.jobs.JobHandler;
 import com.tsh.erp.jobs.files.TableFile;
+import com.tsh.erp.jobs.files.Workbooks;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.BufferedWriter;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -21,9 +21,6 @@ import java.util.List;
 import javax.sql.DataSource;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
@@ -116,35 +113,23 @@ public class ProductExport implements JobHandler {
     }
 
     private static void xlsx(JobContext job, ResultSet rs, long total, OutputStream file) throws Exception {
-        try (SXSSFWorkbook book = new SXSSFWorkbook(100); OutputStream out = file) {
-            book.setCompressTempFiles(true);
-            SXSSFSheet sheet = book.createSheet("Products");
-            CellStyle bold = book.createCellStyle();
-            Font font = book.createFont();
-            font.setBold(true);
-            bold.setFont(font);
-            Row header = sheet.createRow(0);
-            for (int i = 0; i < COLUMNS.size(); i++) {
-                Cell cell = header.createCell(i);
-                cell.setCellValue(COLUMNS.get(i));
-                cell.setCellStyle(bold);
-            }
-            sheet.createFreezePane(0, 1);
+        try (SXSSFWorkbook book = Workbooks.streaming(); OutputStream out = file) {
+            SXSSFSheet sheet = Workbooks.sheet(book, "Products", Workbooks.bold(book), COLUMNS);
             int r = 1;
             long done = 0;
             while (rs.next()) {
                 Row row = sheet.createRow(r++);
-                text(row, 0, rs.getString("sku"));
-                text(row, 1, rs.getString("name"));
-                text(row, 2, rs.getString("name_ar"));
+                Workbooks.text(row, 0, rs.getString("sku"));
+                Workbooks.text(row, 1, rs.getString("name"));
+                Workbooks.text(row, 2, rs.getString("name_ar"));
                 long category = rs.getLong("category_id");
                 if (!rs.wasNull()) {
                     row.createCell(3).setCellValue(category);
                 }
-                text(row, 4, rs.getString("unit"));
-                number(row, 5, rs.getBigDecimal("retail_price"));
-                number(row, 6, rs.getBigDecimal("wholesale_price"));
-                number(row, 7, rs.getBigDecimal("cost_price"));
+                Workbooks.text(row, 4, rs.getString("unit"));
+                Workbooks.number(row, 5, rs.getBigDecimal("retail_price"), null);
+                Workbooks.number(row, 6, rs.getBigDecimal("wholesale_price"), null);
+                Workbooks.number(row, 7, rs.getBigDecimal("cost_price"), null);
                 row.createCell(8).setCellValue(rs.getInt("stock_on_hand"));
                 row.createCell(9).setCellValue(rs.getInt("reorder_level"));
                 row.createCell(10).setCellValue(rs.getBoolean("active"));
@@ -156,19 +141,7 @@ public class ProductExport implements JobHandler {
         }
     }
 
-    private static void text(Row row, int column, String value) {
-        if (value != null) {
-            row.createCell(column).setCellValue(safe(value));
-        }
-    }
-
-    private static void number(Row row, int column, BigDecimal value) {
-        if (value != null) {
-            row.createCell(column).setCellValue(value.doubleValue());
-        }
-    }
-
-    private static String plain(BigDecimal value) {
+    private static String plain(java.math.BigDecimal value) {
         return value == null ? null : value.toPlainString();
     }
 

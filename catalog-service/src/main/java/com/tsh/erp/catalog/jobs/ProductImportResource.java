@@ -1,16 +1,12 @@
 package com.tsh.erp.catalog.jobs;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.tsh.erp.catalog.config.CatalogConfig;
 import com.tsh.erp.defaults.Actors;
 import com.tsh.erp.defaults.ApiDocument;
-import com.tsh.erp.defaults.ApiException;
-import com.tsh.erp.defaults.Problem;
 import com.tsh.erp.defaults.Roles;
 import com.tsh.erp.jobs.JobView;
 import com.tsh.erp.jobs.Jobs;
-import com.tsh.erp.jobs.files.TableFile;
+import com.tsh.erp.jobs.files.TableUpload;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -21,10 +17,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -37,9 +29,8 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 /**
- * Starts a products import: a CSV or XLSX file sent as {@code multipart/form-data}, checked here for what can be
- * checked at once (present, not empty, not over the size limit, CSV or XLSX by its bytes and matching what its name
- * or type declares), then read, validated and applied by the {@link ProductImport} job.
+ * Starts a products import: a CSV or XLSX file sent as {@code multipart/form-data}, checked at once by
+ * {@link TableUpload}, then read, validated and applied by the {@link ProductImport} job.
  */
 @Path("/products/imports")
 @Tag(name = "Jobs")
@@ -78,43 +69,7 @@ public class ProductImportResource {
     @APIResponse(responseCode = "422", ref = ApiDocument.UNPROCESSABLE)
     public Response start(@RestForm("file") FileUpload file, @RestForm("dry_run") String dryRun,
                           @Context SecurityContext security) {
-        if (file == null) {
-            throw ApiException.badRequest("file", "is required: the CSV or XLSX file, as a multipart/form-data part named file");
-        }
-        boolean dry = switch (dryRun == null ? "" : dryRun.strip()) {
-            case "", "false" -> false;
-            case "true" -> true;
-            default -> throw ApiException.badRequest("dry_run", "must be true or false");
-        };
-        long max = config.imports().maxBytes();
-        if (file.size() > max) {
-            throw new ApiException(413, "file-too-large", "Content Too Large", "the file has " + file.size()
-                    + " bytes; at most " + max + " are taken", List.of(new Problem.FieldError("file", "larger than "
-                    + max + " bytes; split it into smaller files")));
-        }
-        if (file.size() == 0) {
-            throw ApiException.unprocessable("file", "is empty");
-        }
-        byte[] data;
-        try {
-            data = Files.readAllBytes(file.uploadedFile());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        TableFile.Format actual = TableFile.sniff(data);
-        if (actual == null) {
-            throw new ApiException(415, "unsupported-file-type", "Unsupported Media Type", "the file is neither CSV text nor"
-                    + " an XLSX workbook (judged by its bytes)", List.of(new Problem.FieldError("file",
-                    "not a CSV or XLSX file; an old .xls workbook must be saved as .xlsx first")));
-        }
-        TableFile.Format declared = TableFile.declared(file.fileName(), file.contentType());
-        if (declared != null && declared != actual) {
-            throw ApiException.unprocessable("file", "is declared " + declared + " (by its name or type) but its bytes are "
-                    + (actual == TableFile.Format.XLSX ? "a zip archive (XLSX)" : "text (CSV)"));
-        }
-        ObjectNode params = JsonNodeFactory.instance.objectNode().put("format", actual.name().toLowerCase())
-                .put("dry_run", dry).put("file_name", file.fileName());
-        return Jobs.accepted(jobs.submit(ProductImport.KIND, params, Actors.of(security),
-                new Jobs.Input(file.fileName() == null ? "upload" : file.fileName(), actual.mediaType, data)));
+        TableUpload upload = TableUpload.of(file, dryRun, config.imports().maxBytes());
+        return Jobs.accepted(jobs.submit(ProductImport.KIND, upload.params(), Actors.of(security), upload.input()));
     }
 }
