@@ -39,7 +39,13 @@ class AccessTest extends ClientsTestBase {
                 "GET /salespeople/{id}", salesAnd("ADMIN", "MANAGER", "ACCOUNTANT"),
                 "PUT /salespeople/{id}", roles("ADMIN", "MANAGER"),
                 "POST /salespeople/{id}/deactivate", roles("ADMIN", "MANAGER"),
-                "GET /salespeople/{id}/clients", salesAnd("ADMIN", "MANAGER", "ACCOUNTANT")));
+                "GET /salespeople/{id}/clients", salesAnd("ADMIN", "MANAGER", "ACCOUNTANT"),
+                "POST /clients/exports", roles("ADMIN", "MANAGER", "ACCOUNTANT"),
+                "POST /clients/imports", roles("ADMIN", "MANAGER"),
+                "GET /jobs", ALL,
+                "GET /jobs/{id}", ALL,
+                "POST /jobs/{id}/cancel", ALL,
+                "GET /jobs/{id}/result", ALL));
     }
 
     private static RequestSpecification as(String token) {
