@@ -93,6 +93,15 @@ class RoutesTest {
         as(admin).get("/api/v1/jobs/" + importId).then().body("counts.created", equalTo(1));
         as(admin).get("/api/v1/products/by-sku/" + imported).then().statusCode(200).body("name_ar", equalTo("كابل مستورد"));
 
+        // a client-service job: its id's prefix sends the follow-up calls there
+        Response clients = as(admin).contentType(ContentType.JSON).body("{\"format\":\"xlsx\"}").post("/api/v1/clients/exports");
+        clients.then().statusCode(202).header("Location", startsWith("/api/v1/jobs/client-service-"));
+        String clientsId = clients.path("id");
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).pollInterval(java.time.Duration.ofMillis(200))
+                .until(() -> "SUCCEEDED".equals(as(admin).get("/api/v1/jobs/" + clientsId).then().statusCode(200).extract().path("state")));
+        as(admin).get("/api/v1/jobs/" + clientsId + "/result").then().statusCode(200)
+                .contentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+
         // an id no service holds, and one that is not an id
         as(admin).get("/api/v1/jobs/nobody-" + UUID.randomUUID()).then().statusCode(404).contentType("application/problem+json");
         as(admin).get("/api/v1/jobs/NOT_AN_ID").then().statusCode(400).contentType("application/problem+json");

@@ -79,6 +79,8 @@ public final class RouteTable {
             route("PUT", "/categories/{id}", Upstream.CATALOG, PRICING),
             route("POST", "/categories/{id}/deactivate", Upstream.CATALOG, PRICING),
             // client-service
+            route("POST", "/clients/exports", Upstream.CLIENTS, OFFICE),
+            route("POST", "/clients/imports", Upstream.CLIENTS, PRICING),
             list("GET", "/clients", Upstream.CLIENTS, EVERYONE, Owned.CLIENT),
             owned("GET", "/clients/{id}", Upstream.CLIENTS, EVERYONE, Owned.CLIENT),
             route("POST", "/clients", Upstream.CLIENTS, MANAGERS_AND_SALES),
