@@ -370,9 +370,23 @@ class ManifestsTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("overlays")
-    void everyOverlayExposesTheGatewayOverTls(Path overlay) {
-        long ingresses = Kustomize.render(overlay).stream().filter(o -> o.path("kind").asText().equals("Ingress")).count();
-        assertTrue(ingresses >= 1, label(overlay) + " has no Ingress for the gateway");
+    void everyOverlayExposesTheGatewayOverTls(Path overlay) throws IOException {
+        List<JsonNode> ingresses = Kustomize.render(overlay).stream().filter(o -> o.path("kind").asText().equals("Ingress")).toList();
+        assertTrue(ingresses.size() >= 1, label(overlay) + " has no Ingress for the gateway");
+        // an upload the gateway takes (a products import) must not be refused by nginx first (its default: 1m)
+        long gatewayLimit = bytes(applicationProperties("gateway").getProperty("quarkus.http.limits.max-body-size", "10240K"));
+        for (JsonNode ingress : ingresses) {
+            String size = ingress.at("/metadata/annotations").path("nginx.ingress.kubernetes.io/proxy-body-size").asText("1m");
+            assertTrue(bytes(size) >= gatewayLimit, label(overlay) + ": the Ingress takes bodies up to " + size
+                    + ", less than the gateway's " + gatewayLimit + " bytes");
+        }
+    }
+
+    /** A size as Quarkus or nginx write it (10240K, 11M, 12m) in bytes. */
+    static long bytes(String size) {
+        String s = size.strip().toUpperCase(java.util.Locale.ROOT);
+        long unit = s.endsWith("K") ? 1024 : s.endsWith("M") ? 1024 * 1024 : s.endsWith("G") ? 1024L * 1024 * 1024 : 1;
+        return Long.parseLong(unit == 1 ? s : s.substring(0, s.length() - 1)) * unit;
     }
 
     // ---------------------------------------------------------------- helpers
